@@ -1,0 +1,2 @@
+/** The account area of the model. */
+package io.crmkit.core.account;

@@ -1,0 +1,2 @@
+/** The activity area of the model. */
+package io.crmkit.core.activity;

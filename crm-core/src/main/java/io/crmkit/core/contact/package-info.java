@@ -1,0 +1,2 @@
+/** The contact area of the model. */
+package io.crmkit.core.contact;

@@ -1,0 +1,2 @@
+/** The lead area of the model. */
+package io.crmkit.core.lead;

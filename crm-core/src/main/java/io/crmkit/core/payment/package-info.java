@@ -1,0 +1,2 @@
+/** The payment area of the model. */
+package io.crmkit.core.payment;

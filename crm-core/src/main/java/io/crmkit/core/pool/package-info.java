@@ -1,0 +1,2 @@
+/** The pool area of the model. */
+package io.crmkit.core.pool;

@@ -1,0 +1,2 @@
+/** The product area of the model. */
+package io.crmkit.core.product;

@@ -1,0 +1,2 @@
+/** The sales area of the model. */
+package io.crmkit.core.sales;
