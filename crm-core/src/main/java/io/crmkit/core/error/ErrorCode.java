@@ -59,7 +59,11 @@ public enum ErrorCode {
     /** A sales process is malformed (no stages, duplicate stage ids, bad win rate). */
     SALES_PROCESS_INVALID("sales-process.invalid"),
     /** A stage id is not part of the opportunity's sales process. */
-    UNKNOWN_STAGE("sales-process.unknown-stage");
+    UNKNOWN_STAGE("sales-process.unknown-stage"),
+
+    // --- payment ---
+    /** A payment plan must belong to exactly one sales order or exactly one contract. */
+    PAYMENT_PLAN_TARGET("payment.plan-target");
 
     private final String code;
 
