@@ -1,7 +1,7 @@
 package io.crmkit.core.payment;
 
 import static io.crmkit.core.payment.PaymentFixtures.CURRENCIES;
-import static io.crmkit.core.payment.PaymentFixtures.qt;
+import static org.quicktheories.QuickTheory.qt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.generators.SourceDSL.arbitrary;

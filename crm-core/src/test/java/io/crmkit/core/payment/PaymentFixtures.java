@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
-import org.quicktheories.QuickTheory;
 
 /** Valid payment-area values for tests to vary. */
 final class PaymentFixtures {
@@ -26,20 +25,6 @@ final class PaymentFixtures {
     static final Instant T0 = Instant.parse("2026-03-01T02:00:00Z");
 
     private PaymentFixtures() {}
-
-    /**
-     * {@link QuickTheory#qt()}, tolerating the empty {@code QT_SEED} the parent pom passes when no
-     * seed was given ({@code <QT_SEED>${QT_SEED}</QT_SEED>} forwards an unset property as "", which
-     * QuickTheories cannot parse). {@code -DQT_SEED=...} still replays a failure. Remove once the
-     * pom forwards the seed only when set.
-     */
-    static QuickTheory qt() {
-        String seed = System.getProperty("QT_SEED");
-        if (seed != null && seed.isBlank()) {
-            System.clearProperty("QT_SEED");
-        }
-        return QuickTheory.qt();
-    }
 
     /** A currency of the test set other than {@code c}. */
     static Currency other(Currency c) {
