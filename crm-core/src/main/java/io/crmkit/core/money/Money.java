@@ -7,6 +7,7 @@ import io.crmkit.core.internal.Checks;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.Objects;
 
@@ -66,6 +67,43 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         Checks.required("amount", amount);
         Checks.required("roundingMode", mode);
         return new Money(amount.setScale(scaleOf(currency), mode), currency);
+    }
+
+    /**
+     * The sum of {@code amounts}, all of which must be in {@code currency}; zero for no amounts.
+     *
+     * @param currency the currency of the sum (given so an empty collection still has one)
+     * @param amounts the amounts to add, in iteration order; none null
+     * @return the exact sum in {@code currency}
+     * @throws ValidationException with {@link ErrorCode#FIELD_REQUIRED} for a null currency, collection
+     *     or element, or {@link ErrorCode#CURRENCY_MISMATCH} on field {@code amounts[i]} for the first
+     *     amount in another currency
+     */
+    public static Money sum(Currency currency, Collection<Money> amounts) {
+        scaleOf(currency);
+        Checks.required("amounts", amounts);
+        BigDecimal sum = BigDecimal.ZERO;
+        int index = 0;
+        for (Money m : amounts) {
+            String field = "amounts[" + index + "]";
+            Checks.required(field, m);
+            if (!currency.equals(m.currency)) {
+                throw ValidationException.of(field, ErrorCode.CURRENCY_MISMATCH,
+                        currency.getCurrencyCode(), m.currency.getCurrencyCode());
+            }
+            sum = sum.add(m.amount);
+            index++;
+        }
+        return new Money(sum, currency);
+    }
+
+    /**
+     * The amount of {@code minorUnits} cents, fen, yen... of {@code currency}, for sums too large for
+     * a {@code long}.
+     */
+    public static Money ofMinor(BigInteger minorUnits, Currency currency) {
+        Checks.required("minorUnits", minorUnits);
+        return new Money(new BigDecimal(minorUnits, scaleOf(currency)), currency);
     }
 
     /**
