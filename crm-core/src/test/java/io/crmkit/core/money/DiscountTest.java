@@ -1,8 +1,8 @@
 package io.crmkit.core.money;
 
 import static io.crmkit.core.money.MoneyFixtures.assertViolation;
-import static io.crmkit.core.money.MoneyFixtures.qt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.crmkit.core.error.ErrorCode;

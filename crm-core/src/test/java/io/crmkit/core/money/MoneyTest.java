@@ -6,8 +6,8 @@ import static io.crmkit.core.money.MoneyFixtures.JPY;
 import static io.crmkit.core.money.MoneyFixtures.USD;
 import static io.crmkit.core.money.MoneyFixtures.assertViolation;
 import static io.crmkit.core.money.MoneyFixtures.currencies;
-import static io.crmkit.core.money.MoneyFixtures.qt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 

@@ -2,9 +2,9 @@ package io.crmkit.core.money;
 
 import static io.crmkit.core.money.MoneyFixtures.assertViolation;
 import static io.crmkit.core.money.MoneyFixtures.currencies;
-import static io.crmkit.core.money.MoneyFixtures.qt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
