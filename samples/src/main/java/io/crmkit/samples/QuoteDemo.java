@@ -1,6 +1,7 @@
 package io.crmkit.samples;
 
-import io.crmkit.core.error.CrmException;
+import io.crmkit.core.error.ValidationException;
+import io.crmkit.core.error.Violation;
 import io.crmkit.core.money.Discount;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.money.PriceBreakdown;
@@ -86,9 +87,13 @@ public final class QuoteDemo {
 
         try {
             Discount.multiplier("1.2");
-        } catch (CrmException e) {
-            out.println("bad input is a typed error with a stable code, in two languages:");
-            out.printf("  code: %s%n  en: %s%n  zh: %s%n", e.code().code(), e.getMessage(), e.getMessage(Locale.SIMPLIFIED_CHINESE));
+        } catch (ValidationException e) {
+            out.println("bad input is a typed error with stable codes, in two languages:");
+            out.printf("  code: %s%n", e.code().code());
+            for (Violation v : e.violations()) {
+                out.printf("  field %s: %s%n", v.field(), v.code().code());
+            }
+            out.printf("  en: %s%n  zh: %s%n", e.getMessage(), e.getMessage(Locale.SIMPLIFIED_CHINESE));
         }
         return quote;
     }

@@ -31,6 +31,6 @@ class QuoteDemoTest {
         // 30/50/20 of 5412.51: 1623.753 / 2706.255 / 1082.502; the spare cent goes to the largest remainder.
         assertThat(output).contains("installment 1: CNY 1623.75", "installment 2: CNY 2706.26", "installment 3: CNY 1082.50",
                 "sum: CNY 5412.51");
-        assertThat(output).contains("money.discount-out-of-range", "en: ", "zh: ", "折扣系数");
+        assertThat(output).contains("code: validation.failed", "field discount: money.discount-out-of-range", "en: ", "zh: ", "折扣系数");
     }
 }
