@@ -1,0 +1,83 @@
+package io.crmkit.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crmkit.core.money.Discount;
+import io.crmkit.core.money.Money;
+import io.crmkit.core.money.PriceBreakdown;
+import io.crmkit.core.money.PricedLine;
+import io.crmkit.core.money.Pricing;
+import io.crmkit.core.money.PricingPolicy;
+import io.crmkit.core.money.Split;
+import io.crmkit.core.money.UnitPrice;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's code example, compiled and run. {@link #readmeShowsThisTestsCode()} fails when the
+ * README and this code drift apart, so the example can never rot.
+ */
+class ReadmeExampleTest {
+
+    @Test
+    void pricingExampleComputesWhatTheReadmeSays() {
+        // example:pricing begin
+        PricingPolicy policy = PricingPolicy.defaults(); // price scale 4, quantity scale 3, HALF_UP
+        PricedLine sensors = Pricing.priceLineAtDiscount(
+                new BigDecimal("3"), UnitPrice.of("1299.00", "CNY"), Discount.zhe("8.5"), policy);
+        PricedLine cable = Pricing.priceLineAtDiscount(
+                new BigDecimal("12.5"), UnitPrice.of("19.99", "CNY"), Discount.percentOff("5"), policy);
+        PriceBreakdown quote = Pricing.price(
+                Currency.getInstance("CNY"), List.of(sensors, cable), Discount.multiplier("0.92"), policy);
+
+        Money total = quote.total();                      // CNY 3265.84 (3549.83 × 0.92, rounded once)
+        List<Money> perLine = quote.pushDown();           // CNY 3047.45 + 218.39: exactly the total
+        List<Money> plan = Split.byPercentages(total,     // CNY 979.75 + 1632.92 + 653.17
+                List.of(new BigDecimal("30"), new BigDecimal("50"), new BigDecimal("20")));
+        // example:pricing end
+
+        // Hand computation: 3 × (1299 × 0.85 = 1104.15) = 3312.45; 12.5 × (19.99 × 0.95 = 18.9905)
+        // = 237.38125 -> 237.38; subtotal 3549.83; × 0.92 = 3265.8436 -> 3265.84.
+        assertThat(total).isEqualTo(Money.of("3265.84", "CNY"));
+        // 3265.84 × 3312.45 / 3549.83 = 3047.4506.. and 3265.84 × 237.38 / 3549.83 = 218.3893..: floors
+        // 3047.45 + 218.38 = 3265.83, and the spare cent goes to the larger remainder (0.0093 > 0.0006).
+        assertThat(perLine).containsExactly(Money.of("3047.45", "CNY"), Money.of("218.39", "CNY"));
+        // 30/50/20 of 3265.84: 979.752, 1632.92, 653.168 -> floors 979.75, 1632.92, 653.16 and the
+        // spare cent to the largest remainder (0.168 -> 653.17).
+        assertThat(plan).containsExactly(Money.of("979.75", "CNY"), Money.of("1632.92", "CNY"), Money.of("653.17", "CNY"));
+    }
+
+    @Test
+    void readmeShowsThisTestsCode() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        Matcher block = Pattern.compile("<!-- example:pricing -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("README has a java block after <!-- example:pricing -->").isTrue();
+
+        String source = Files.readString(
+                Path.of("src", "test", "java", "io", "crmkit", "samples", "ReadmeExampleTest.java"), StandardCharsets.UTF_8);
+        String example = source.substring(source.indexOf("// example:pricing begin"), source.indexOf("// example:pricing end"));
+
+        assertThat(normalise(block.group(1))).isEqualTo(normalise(example));
+    }
+
+    /** The non-blank lines, stripped, without the begin marker: indentation may differ. */
+    private static List<String> normalise(String code) {
+        List<String> lines = new ArrayList<>();
+        for (String line : code.split("\n")) {
+            String stripped = line.strip();
+            if (!stripped.isEmpty() && !stripped.startsWith("// example:pricing")) {
+                lines.add(stripped);
+            }
+        }
+        return lines;
+    }
+}
