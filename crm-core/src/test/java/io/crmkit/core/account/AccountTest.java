@@ -8,7 +8,7 @@ import static io.crmkit.core.account.AccountSamples.T0;
 import static io.crmkit.core.account.AccountSamples.owned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static io.crmkit.core.account.RecordContract.qt;
+import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.crmkit.core.error.ErrorCode;

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Random;
-import org.quicktheories.QuickTheory;
 
 /**
  * Test support shared by the record tests of the account, contact, product, activity and tenant
@@ -31,19 +30,6 @@ public final class RecordContract {
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz客户联系人产品";
 
     private RecordContract() {}
-
-    /**
-     * {@link QuickTheory#qt()}, after removing an empty {@code QT_SEED} system property. The build passes
-     * {@code -DQT_SEED} through to surefire; when no seed is given, surefire sets it to the empty string,
-     * which QuickTheories 0.26 fails to parse. A real seed is left alone, so replaying still works.
-     */
-    public static QuickTheory qt() {
-        String seed = System.getProperty("QT_SEED");
-        if (seed != null && seed.isBlank()) {
-            System.clearProperty("QT_SEED");
-        }
-        return QuickTheory.qt();
-    }
 
     /**
      * Asserts the record's {@code toBuilder().build()} equals it. Combined with

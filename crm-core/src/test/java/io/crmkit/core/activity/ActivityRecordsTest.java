@@ -1,8 +1,8 @@
 package io.crmkit.core.activity;
 
-import static io.crmkit.core.account.RecordContract.qt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.crmkit.core.account.RecordContract;

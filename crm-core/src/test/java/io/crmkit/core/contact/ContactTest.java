@@ -5,12 +5,12 @@ import static io.crmkit.core.account.RecordContract.date;
 import static io.crmkit.core.account.RecordContract.id;
 import static io.crmkit.core.account.RecordContract.instant;
 import static io.crmkit.core.account.RecordContract.maybe;
-import static io.crmkit.core.account.RecordContract.qt;
 import static io.crmkit.core.account.RecordContract.tenant;
 import static io.crmkit.core.account.RecordContract.text;
 import static io.crmkit.core.account.RecordContract.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.crmkit.core.account.AccountId;

@@ -1,10 +1,10 @@
 package io.crmkit.core.tenant;
 
-import static io.crmkit.core.account.RecordContract.qt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.core.account.Account;
