@@ -1,0 +1,5 @@
+/**
+ * What a host configures per tenant: time zone, default currency, pricing, required fields and
+ * message language ({@link io.crmkit.core.tenant.TenantSettings}).
+ */
+package io.crmkit.core.tenant;
