@@ -63,7 +63,19 @@ public enum ErrorCode {
 
     // --- payment ---
     /** A payment plan must belong to exactly one sales order or exactly one contract. */
-    PAYMENT_PLAN_TARGET("payment.plan-target");
+    PAYMENT_PLAN_TARGET("payment.plan-target"),
+
+    // --- leads, pools and conditions ---
+    /**
+     * A condition tree is malformed: a bad field name, the wrong number or type of values for its
+     * operator, an empty group or too deep a nesting. Each violation names the exact problem.
+     */
+    CONDITION_INVALID("condition.invalid"),
+    /**
+     * Pool rules contradict each other: a recycle warning not before the recycle, two rules with one
+     * id, conflicting return settings, extension days without extensions.
+     */
+    POOL_RULES_INVALID("pool.rules-invalid");
 
     private final String code;
 
