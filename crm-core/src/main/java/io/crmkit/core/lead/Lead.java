@@ -40,7 +40,8 @@ import java.util.Set;
  *
  * <p><b>Content rules</b> (lengths, e-mail format) are annotations, checked all at once by
  * {@link io.crmkit.core.validation.CrmValidation}. Which fields are required is tenant configuration
- * (default {@link #DEFAULT_REQUIRED_FIELDS}), checked by the rules, so no field here is
+ * ({@link io.crmkit.core.tenant.RequiredFields}; by default person name, company, phone and details),
+ * checked by the rules, so no field here is
  * annotated as required.
  *
  * <p>The life-cycle methods ({@link #markFollowingUp}, {@link #markMql}, {@link #convert},
@@ -128,13 +129,6 @@ public record Lead(
 
     /** Longest reason for marking a lead invalid. */
     public static final int MAX_INVALID_REASON = 500;
-
-    /**
-     * The fields a lead requires unless the tenant configures otherwise: person name, company, phone
-     * and details. In iteration order.
-     */
-    public static final Set<String> DEFAULT_REQUIRED_FIELDS = Collections.unmodifiableSet(
-            new LinkedHashSet<>(List.of("personName", "company", "phone", "details")));
 
     /**
      * Checks the structure and the life-cycle invariants, strips text (blank becomes null) and
