@@ -16,9 +16,6 @@ import io.crmkit.core.sales.OpportunityId;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
