@@ -306,6 +306,30 @@ public record SalesOrder(
     }
 
     /**
+     * This order with {@code deliveredQuantity} recorded as delivered on line {@code lineNo}
+     * ({@code null}: delivery not tracked for the line), changed at {@code at}.
+     *
+     * @throws ValidationException when the order has no such line, the quantity is outside
+     *     [0, ordered quantity], or it is less than what has already been returned on the line
+     */
+    public SalesOrder withDelivered(int lineNo, BigDecimal deliveredQuantity, Instant at) {
+        List<OrderLine> next = new ArrayList<>(lines.size());
+        boolean found = false;
+        for (OrderLine line : lines) {
+            if (line.lineNo() == lineNo) {
+                next.add(line.withDeliveredQuantity(deliveredQuantity));
+                found = true;
+            } else {
+                next.add(line);
+            }
+        }
+        if (!found) {
+            throw ValidationException.of("lineNo", ErrorCode.FIELD_INVALID, "the order has no line " + lineNo);
+        }
+        return toBuilder().lines(next).updatedAt(Checks.required("at", at)).build();
+    }
+
+    /**
      * This order with {@code allocated} as the sum of payment allocations, changed at {@code at}.
      * Called by the payment rules, which own the allocations.
      *
