@@ -3,6 +3,7 @@ package io.crmkit.core.sales;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.crmkit.core.error.ErrorCode;
 import io.crmkit.core.error.ValidationException;
+import io.crmkit.core.error.Violation;
 import io.crmkit.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,18 +69,15 @@ public record SalesProcess(
         name = Checks.text("name", name, MAX_NAME);
         stages = Checks.list("stages", stages);
         if (stages.isEmpty()) {
-            throw ValidationException.of("stages", ErrorCode.SALES_PROCESS_INVALID,
-                    "add at least one open stage (CLOSED is implicit and is not listed)");
+            throw invalid("stages", "no-stages");
         }
         Set<StageId> seen = new HashSet<>();
         for (Stage stage : stages) {
             if (!seen.add(stage.id())) {
-                throw ValidationException.of("stages", ErrorCode.SALES_PROCESS_INVALID,
-                        "stage id " + stage.id() + " appears twice; give every stage its own id");
+                throw invalid("stages", "duplicate-stage", stage.id());
             }
             if (stage.id().value().toUpperCase(Locale.ROOT).equals(OpportunityStage.CLOSED)) {
-                throw ValidationException.of("stages", ErrorCode.SALES_PROCESS_INVALID,
-                        "do not list a stage " + stage.id() + ": CLOSED is the implicit final stage of every process");
+                throw invalid("stages", "closed-stage", stage.id());
             }
         }
         List<String> reasons = new ArrayList<>();
@@ -87,8 +85,7 @@ public record SalesProcess(
             for (int i = 0; i < lostReasons.size(); i++) {
                 String reason = Checks.text("lostReasons[" + i + "]", lostReasons.get(i), MAX_LOST_REASON);
                 if (reasons.contains(reason)) {
-                    throw ValidationException.of("lostReasons", ErrorCode.SALES_PROCESS_INVALID,
-                            "lost reason '" + reason + "' appears twice; list each reason once");
+                    throw invalid("lostReasons", "duplicate-lost-reason", reason);
                 }
                 reasons.add(reason);
             }
@@ -195,6 +192,18 @@ public record SalesProcess(
                     "'" + stripped + "' is not one of the configured lost reasons " + lostReasons);
         }
         return stripped;
+    }
+
+    /**
+     * A {@link ErrorCode#SALES_PROCESS_INVALID} error on {@code field} whose message is the bundle entry
+     * {@code sales-process.invalid.<problem>}, so both languages say what to fix.
+     */
+    static ValidationException invalid(String field, String problem, Object... details) {
+        List<Object> args = new ArrayList<>(details.length + 1);
+        args.add(field);
+        args.addAll(List.of(details));
+        return new ValidationException(List.of(new Violation(field, ErrorCode.SALES_PROCESS_INVALID,
+                ErrorCode.SALES_PROCESS_INVALID.code() + "." + problem, args)));
     }
 
     ValidationException unknownStage(String field, StageId stageId) {

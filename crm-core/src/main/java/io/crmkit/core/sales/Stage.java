@@ -1,7 +1,6 @@
 package io.crmkit.core.sales;
 
 import io.crmkit.core.error.ErrorCode;
-import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.internal.Checks;
 
 /**
@@ -20,16 +19,14 @@ public record Stage(StageId id, String name, int winRatePercent) {
     /**
      * Validates the stage.
      *
-     * @throws ValidationException with {@link ErrorCode#FIELD_REQUIRED} for a missing id or name, or
+     * @throws io.crmkit.core.error.ValidationException with {@link ErrorCode#FIELD_REQUIRED} for a missing id or name, or
      *     {@link ErrorCode#SALES_PROCESS_INVALID} for a win rate outside 0..100
      */
     public Stage {
         Checks.required("id", id);
         name = Checks.text("name", name, MAX_NAME);
         if (winRatePercent < 0 || winRatePercent > 100) {
-            throw ValidationException.of("winRatePercent", ErrorCode.SALES_PROCESS_INVALID,
-                    "stage " + id + " has win rate " + winRatePercent
-                            + "; use a whole percentage from 0 to 100");
+            throw SalesProcess.invalid("winRatePercent", "win-rate", id, winRatePercent);
         }
     }
 
