@@ -48,7 +48,8 @@ class SalesProcessTest {
         var e = assertInvalid(() -> process(List.of(Stage.of("A", "First", 10), Stage.of("A", "Second", 20))),
                 "stages", ErrorCode.SALES_PROCESS_INVALID);
 
-        assertThat(e.getMessage()).contains("A appears twice");
+        assertThat(e.getMessage()).contains("stage id A is used more than once");
+        assertThat(e.getMessage(java.util.Locale.SIMPLIFIED_CHINESE)).contains("阶段 ID A 被使用了多次");
     }
 
     @Test
