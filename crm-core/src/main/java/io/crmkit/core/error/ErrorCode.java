@@ -75,7 +75,11 @@ public enum ErrorCode {
      * Pool rules contradict each other: a recycle warning not before the recycle, two rules with one
      * id, conflicting return settings, extension days without extensions.
      */
-    POOL_RULES_INVALID("pool.rules-invalid");
+    POOL_RULES_INVALID("pool.rules-invalid"),
+
+    // --- sales ---
+    /** A stored figure of a quote or order (subtotal, total, allocated line totals) is not what its parts add up to. */
+    SALES_TOTAL_MISMATCH("sales.total-mismatch");
 
     private final String code;
 
