@@ -54,14 +54,15 @@ import java.util.function.Supplier;
  * Builds valid sample instances of model types by reflection, for the JSON round-trip test, so a
  * new record is covered without anyone listing it.
  *
- * <p>A record is built through its canonical constructor from a small list of candidate values per
- * component (the first is the preferred, "full" value: every optional field set, every list one
- * element long). When the record's own invariants reject that (cross-field rules: status-dependent
- * fields, totals that must add up, an owner that may be missing only in a pool), the generator tries
- * the assignments that change one component to another candidate, then two, then three (another
- * enum constant, {@code null}, an empty list, a later instant, a zero or matching amount...), up to a
- * fixed budget. If none is accepted it tries the record's {@code builder().build()} defaults, and
- * otherwise gives up with a {@link SampleException} that names the record and the constructor's
+ * <p>A record is built through its canonical constructor from a short list of candidate values per
+ * component; the first is the preferred, "full" value (every optional field set, every collection
+ * one element long), the others are there to satisfy the record's own invariants: other enum
+ * constants, {@code null}, an empty collection, a later instant, a zero or matching amount. When the
+ * preferred assignment is rejected (cross-field rules: status-dependent fields, totals that must add
+ * up, an owner that may be missing only in a pool), the search tries every assignment that changes
+ * one or two components, then climbs towards a valid one guided by how far the constructor got (see
+ * {@code Search}). If nothing is accepted it tries the record's {@code builder().build()} defaults,
+ * and otherwise gives up with a {@link SampleException} that names the record and the constructor's
  * complaint about the preferred assignment. Explicitly registered samples always win.
  */
 final class ModelSamples {
@@ -536,9 +537,24 @@ final class ModelSamples {
         }
     }
 
-    /** Tries assignments of candidate values to a record's canonical constructor. */
+    /**
+     * Tries assignments of candidate values to a record's canonical constructor.
+     *
+     * <p>First every assignment that changes at most {@link #EXHAUSTIVE_CHANGES} components from the
+     * preferred values (finds the fullest valid instance when one or two rules bite). Records with
+     * many interlocking rules (an order whose lines, totals, delivery times, returns and invoices
+     * must agree) need more changes than that; for them the search climbs: from the preferred
+     * assignment, and again from the sparsest one (every nullable component null), it repeatedly
+     * takes the one- or two-component change that lets the constructor get furthest before it
+     * throws. "Furthest" is read from the stack trace of the rejection: the line numbers of the
+     * constructor and of the record's own package's helpers, compared in call order. Validation
+     * in a compact constructor runs top to bottom, so passing a later check is progress.
+     */
     private static final class Search {
+        private static final int EXHAUSTIVE_CHANGES = 2;
+
         private final Constructor<?> constructor;
+        private final Class<?> record;
         private final List<List<Object>> candidates;
         private final int[] sizes;
         int attempts;
@@ -546,24 +562,35 @@ final class ModelSamples {
 
         Search(Constructor<?> constructor, List<List<Object>> candidates) {
             this.constructor = constructor;
+            this.record = constructor.getDeclaringClass();
             this.candidates = candidates;
             this.sizes = candidates.stream().mapToInt(List::size).toArray();
         }
 
-        /** The first accepted assignment changing as few components from their preferred value as possible. */
+        /** An accepted assignment, preferring few changes from the preferred values; null if none found. */
         int[] firstAccepted() {
             int[] assignment = new int[sizes.length];
-            for (int changes = 0; changes <= sizes.length && attempts < MAX_ATTEMPTS; changes++) {
+            for (int changes = 0; changes <= Math.min(EXHAUSTIVE_CHANGES, sizes.length) && attempts < MAX_ATTEMPTS; changes++) {
                 if (acceptedWith(assignment, 0, changes)) {
                     return assignment;
                 }
             }
-            return null;
+            int[] climbed = climbFrom(new int[sizes.length]);
+            if (climbed != null) {
+                return climbed;
+            }
+            int[] sparsest = new int[sizes.length];
+            for (int i = 0; i < sizes.length; i++) {
+                if (candidates.get(i).get(sizes[i] - 1) == null) {
+                    sparsest[i] = sizes[i] - 1;
+                }
+            }
+            return climbFrom(sparsest);
         }
 
         private boolean acceptedWith(int[] assignment, int from, int changes) {
             if (changes == 0) {
-                return attempts < MAX_ATTEMPTS && build(assignment) != null;
+                return attempts < MAX_ATTEMPTS && attempt(assignment).accepted();
             }
             for (int position = from; position < sizes.length && attempts < MAX_ATTEMPTS; position++) {
                 for (int choice = 1; choice < sizes[position]; choice++) {
@@ -577,35 +604,86 @@ final class ModelSamples {
             return false;
         }
 
+        private int[] climbFrom(int[] start) {
+            int[] current = start.clone();
+            Outcome outcome = attempt(current);
+            while (!outcome.accepted() && attempts < MAX_ATTEMPTS) {
+                Step step = bestStep(current, outcome, false);
+                if (step == null) {
+                    step = bestStep(current, outcome, true);
+                }
+                if (step == null) {
+                    return null;
+                }
+                current = step.assignment();
+                outcome = step.outcome();
+            }
+            return outcome.accepted() ? current : null;
+        }
+
+        private record Step(int[] assignment, Outcome outcome) {}
+
+        /** The change of one (or two) components that gets furthest, or null when none gets further. */
+        private Step bestStep(int[] current, Outcome reached, boolean pairs) {
+            Step best = null;
+            Outcome bar = reached;
+            for (int p = 0; p < sizes.length; p++) {
+                for (int q = pairs ? p + 1 : p; q < (pairs ? sizes.length : p + 1); q++) {
+                    for (int cp = 0; cp < sizes[p]; cp++) {
+                        for (int cq = 0; cq < (pairs ? sizes[q] : 1); cq++) {
+                            if (attempts >= MAX_ATTEMPTS || cp == current[p] || (pairs && cq == current[q])) {
+                                continue;
+                            }
+                            int[] next = current.clone();
+                            next[p] = cp;
+                            if (pairs) {
+                                next[q] = cq;
+                            }
+                            Outcome outcome = attempt(next);
+                            if (outcome.accepted()) {
+                                return new Step(next, outcome);
+                            }
+                            if (outcome.isFurtherThan(bar)) {
+                                best = new Step(next, outcome);
+                                bar = outcome;
+                            }
+                        }
+                    }
+                }
+            }
+            return best;
+        }
+
         /** The accepted instance for {@code accepted} followed by distinct accepted one-change neighbours. */
         List<Object> variantsAround(int[] accepted) {
             List<Object> variants = new ArrayList<>();
-            variants.add(build(accepted));
-            int[] neighbour = accepted.clone();
-            for (int position = 0; position < sizes.length && variants.size() < MAX_VARIANTS; position++) {
-                for (int choice = 0; choice < sizes[position] && variants.size() < MAX_VARIANTS; choice++) {
-                    if (choice == accepted[position]) {
+            variants.add(attempt(accepted).built());
+            int maxSize = Arrays.stream(sizes).max().orElse(0);
+            // Round-robin over the components, so the variants differ in many components rather than in the first few.
+            for (int rank = 0; rank < maxSize && variants.size() < MAX_VARIANTS; rank++) {
+                for (int position = 0; position < sizes.length && variants.size() < MAX_VARIANTS; position++) {
+                    if (rank >= sizes[position] || rank == accepted[position]) {
                         continue;
                     }
-                    neighbour[position] = choice;
-                    Object built = build(neighbour);
+                    int[] neighbour = accepted.clone();
+                    neighbour[position] = rank;
+                    Object built = attempt(neighbour).built();
                     if (built != null && !variants.contains(built)) {
                         variants.add(built);
                     }
                 }
-                neighbour[position] = accepted[position];
             }
             return List.copyOf(variants);
         }
 
-        private Object build(int[] assignment) {
+        private Outcome attempt(int[] assignment) {
             attempts++;
             Object[] args = new Object[assignment.length];
             for (int i = 0; i < assignment.length; i++) {
                 args[i] = candidates.get(i).get(assignment[i]);
             }
             try {
-                return constructor.newInstance(args);
+                return new Outcome(constructor.newInstance(args), null);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof Error error) {
                     throw error;
@@ -613,13 +691,51 @@ final class ModelSamples {
                 if (firstFailure == null) {
                     firstFailure = e.getCause();
                 }
-                return null;
+                return new Outcome(null, positionOf(e.getCause()));
             } catch (ReflectiveOperationException | IllegalArgumentException e) {
                 if (firstFailure == null) {
                     firstFailure = e;
                 }
-                return null;
+                return new Outcome(null, new int[0]);
             }
+        }
+
+        /**
+         * Where in the record's constructor the rejection happened: the line numbers of the frames from
+         * the constructor inwards that belong to the record's package (its own helpers), outermost first.
+         */
+        private int[] positionOf(Throwable rejection) {
+            StackTraceElement[] frames = rejection.getStackTrace();
+            int constructorFrame = -1;
+            for (int i = frames.length - 1; i >= 0; i--) {
+                if (frames[i].getClassName().equals(record.getName()) && frames[i].getMethodName().equals("<init>")) {
+                    constructorFrame = i;
+                    break;
+                }
+            }
+            if (constructorFrame < 0) {
+                return new int[0];
+            }
+            String packagePrefix = record.getPackageName() + ".";
+            List<Integer> lines = new ArrayList<>();
+            for (int i = constructorFrame; i >= 0; i--) {
+                String className = frames[i].getClassName();
+                if (className.startsWith(packagePrefix) && className.indexOf('.', packagePrefix.length()) < 0) {
+                    lines.add(frames[i].getLineNumber());
+                }
+            }
+            return lines.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /** The result of one constructor call: the instance, or how far the constructor got before rejecting. */
+    private record Outcome(Object built, int[] position) {
+        boolean accepted() {
+            return built != null;
+        }
+
+        boolean isFurtherThan(Outcome other) {
+            return !accepted() && !other.accepted() && Arrays.compare(position, other.position) > 0;
         }
     }
 }

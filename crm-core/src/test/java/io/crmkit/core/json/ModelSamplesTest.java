@@ -64,6 +64,35 @@ class ModelSamplesTest {
         }
     }
 
+    enum Delivery { NOT_SHIPPED, SHIPPED, RECEIVED }
+
+    /**
+     * Many interlocking rules, checked top to bottom like an order: totals over the lines, times
+     * that are set exactly in the matching delivery states, a paid amount within the total. The
+     * preferred values break four of them at once, more than the exhaustive search changes.
+     */
+    record Order(List<PricedLine> lines, Money subtotal, Discount discount, Money total, Delivery delivery,
+            Instant shippedAt, Instant receivedAt, Money paid) {
+        Order {
+            Money sum = lines.stream().map(PricedLine::amount).reduce(Money.zero(subtotal.currency()), Money::plus);
+            if (!sum.equals(subtotal)) {
+                throw ValidationException.of("subtotal", ErrorCode.FIELD_INVALID, "not the sum of the lines");
+            }
+            if (!subtotal.times(discount.multiplier(), RoundingMode.HALF_UP).equals(total)) {
+                throw ValidationException.of("total", ErrorCode.FIELD_INVALID, "not subtotal × discount");
+            }
+            if ((delivery != Delivery.NOT_SHIPPED) != (shippedAt != null)) {
+                throw ValidationException.of("shippedAt", ErrorCode.FIELD_INVALID, "set exactly when shipped");
+            }
+            if ((delivery == Delivery.RECEIVED) != (receivedAt != null)) {
+                throw ValidationException.of("receivedAt", ErrorCode.FIELD_INVALID, "set exactly when received");
+            }
+            if (paid.isNegative() || paid.isGreaterThan(total)) {
+                throw ValidationException.of("paid", ErrorCode.FIELD_OUT_OF_RANGE, 0, total, paid);
+            }
+        }
+    }
+
     /** Accepts only what its builder makes. */
     record Configured(String mode) {
         Configured {
@@ -149,6 +178,15 @@ class ModelSamplesTest {
         // Nothing forces a null or an empty list, so every component is set and the list has an element.
         assertThat(samples.sample(Note.class)).isEqualTo(new Note("v1", "v1", List.of("v1")));
         assertThat(((Window) samples.sample(Window.class)).start()).isEqualTo(ModelSamples.INSTANT);
+    }
+
+    @Test
+    void climbsToRecordsThatNeedManyCoordinatedChanges() {
+        Order order = (Order) samples.sample(Order.class);
+        // Climbing from the preferred values keeps the line: 20.00, × 0.9 = 18.00.
+        assertThat(order.lines()).hasSize(1);
+        assertThat(order.subtotal()).isEqualTo(Money.of("20.00", "CNY"));
+        assertThat(order.total()).isEqualTo(Money.of("18.00", "CNY"));
     }
 
     @Test
