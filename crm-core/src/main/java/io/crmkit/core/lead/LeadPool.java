@@ -5,6 +5,7 @@ import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.identity.TenantId;
 import io.crmkit.core.identity.UserId;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.pool.PoolDefinition;
 import io.crmkit.core.pool.PoolMembers;
 import io.crmkit.core.pool.PoolRules;
 import io.crmkit.core.record.Aggregate;
@@ -43,7 +44,7 @@ public record LeadPool(
         long version,
         Instant createdAt,
         Instant updatedAt)
-        implements Aggregate<LeadPoolId> {
+        implements Aggregate<LeadPoolId>, PoolDefinition {
 
     /** Longest pool name. */
     public static final int MAX_NAME = 100;
@@ -72,11 +73,6 @@ public record LeadPool(
         Checks.range("version", version, 0, Long.MAX_VALUE);
         Checks.required("createdAt", createdAt);
         Checks.required("updatedAt", updatedAt);
-    }
-
-    /** Whether {@code user} is one of the pool's admins. */
-    public boolean isAdmin(UserId user) {
-        return admins.contains(user);
     }
 
     /** A builder with default rules, no members, version 0; id, tenant, name, an admin and times must be set. */

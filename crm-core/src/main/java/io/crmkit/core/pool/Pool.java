@@ -41,7 +41,7 @@ public record Pool(
         long version,
         Instant createdAt,
         Instant updatedAt)
-        implements Aggregate<PoolId> {
+        implements Aggregate<PoolId>, PoolDefinition {
 
     /** Longest pool name. */
     public static final int MAX_NAME = 100;
@@ -70,11 +70,6 @@ public record Pool(
         Checks.range("version", version, 0, Long.MAX_VALUE);
         Checks.required("createdAt", createdAt);
         Checks.required("updatedAt", updatedAt);
-    }
-
-    /** Whether {@code user} is one of the pool's admins. */
-    public boolean isAdmin(UserId user) {
-        return admins.contains(user);
     }
 
     /** A builder with default rules, no members, version 0; id, tenant, name, an admin and times must be set. */
