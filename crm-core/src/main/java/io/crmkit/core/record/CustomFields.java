@@ -44,6 +44,7 @@ public record CustomFields(Map<String, CustomValue> values) {
         return values == null || values.isEmpty() ? NONE : new CustomFields(values);
     }
 
+    /** The values by field name, in insertion order; unmodifiable. In JSON, the whole object. */
     @JsonValue
     @Override
     public Map<String, CustomValue> values() {
