@@ -24,6 +24,8 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION("record.concurrent-modification"),
     /** The store could not be reached or failed transiently; retry later. */
     STORAGE_UNAVAILABLE("storage.unavailable"),
+    /** A record with the same id (or the same unique key) already exists. */
+    DUPLICATE_RECORD("record.duplicate"),
 
     // --- field violations (codes of single entries in a validation error) ---
     /** A required field is missing or blank. */

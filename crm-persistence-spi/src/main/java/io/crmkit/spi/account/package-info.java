@@ -1,0 +1,2 @@
+/** Store ports of the account area. */
+package io.crmkit.spi.account;

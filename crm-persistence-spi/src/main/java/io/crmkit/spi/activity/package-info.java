@@ -1,0 +1,2 @@
+/** Store ports of the activity area. */
+package io.crmkit.spi.activity;

@@ -1,0 +1,2 @@
+/** Approvals: the gateway to the host's workflow, requests and decisions. */
+package io.crmkit.spi.approval;

@@ -1,0 +1,2 @@
+/** Store ports of the contact area. */
+package io.crmkit.spi.contact;

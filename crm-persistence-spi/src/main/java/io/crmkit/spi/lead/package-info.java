@@ -1,0 +1,2 @@
+/** Store ports of the lead area. */
+package io.crmkit.spi.lead;

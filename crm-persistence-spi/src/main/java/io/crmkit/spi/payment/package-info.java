@@ -1,0 +1,2 @@
+/** Store ports of the payment area. */
+package io.crmkit.spi.payment;

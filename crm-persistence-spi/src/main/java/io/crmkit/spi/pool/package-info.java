@@ -1,0 +1,2 @@
+/** Store ports of the pool area. */
+package io.crmkit.spi.pool;

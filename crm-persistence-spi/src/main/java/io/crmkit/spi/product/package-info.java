@@ -1,0 +1,2 @@
+/** Store ports of the product area. */
+package io.crmkit.spi.product;

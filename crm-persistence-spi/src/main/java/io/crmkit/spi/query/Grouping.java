@@ -1,0 +1,58 @@
+package io.crmkit.spi.query;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.crmkit.core.condition.FieldNames;
+import io.crmkit.core.internal.Checks;
+import io.crmkit.core.time.PeriodUnit;
+
+/**
+ * One key an aggregate groups by: a field's value, or the calendar period of a date or instant field.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Grouping.ByField.class, name = "field"),
+    @JsonSubTypes.Type(value = Grouping.ByPeriod.class, name = "period")
+})
+public sealed interface Grouping {
+    /** The field the grouping reads. */
+    String field();
+
+    /** Group by the field's value. */
+    static Grouping by(String field) {
+        return new ByField(field);
+    }
+
+    /** Group by the calendar period (in the tenant's zone) of a date or instant field. */
+    static Grouping byPeriod(String field, PeriodUnit unit) {
+        return new ByPeriod(field, unit);
+    }
+
+    /**
+     * Group by a field's value. The key is the value's text: an enum's name, an id's value, a plain
+     * decimal, a date as {@code yyyy-MM-dd}; null when the field is empty.
+     *
+     * @param field a standard field name or {@code custom.<name>}
+     */
+    record ByField(String field) implements Grouping {
+        /** Checks the field name. */
+        public ByField {
+            FieldNames.require("field", field);
+        }
+    }
+
+    /**
+     * Group by the calendar period of a date or instant field; the key is the period's text (see
+     * {@link PeriodUnit}), null when the field is empty.
+     *
+     * @param field a date or instant field
+     * @param unit the period length
+     */
+    record ByPeriod(String field, PeriodUnit unit) implements Grouping {
+        /** Checks both parts. */
+        public ByPeriod {
+            FieldNames.require("field", field);
+            Checks.required("unit", unit);
+        }
+    }
+}

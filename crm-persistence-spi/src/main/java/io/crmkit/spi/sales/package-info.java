@@ -1,0 +1,2 @@
+/** Store ports of the sales area. */
+package io.crmkit.spi.sales;
