@@ -81,6 +81,9 @@ public final class OutboxRelay {
     /** Largest batch a relay claims at once. */
     public static final int MAX_BATCH_SIZE = 1000;
 
+    /** Most failed attempts allowed before parking; with the default backoff, about 41 days of retries. */
+    public static final int MAX_ATTEMPTS = 1000;
+
     /** Most batches one {@link #drain} call runs, which keeps its sums well inside an int. */
     public static final int MAX_BATCHES = 1_000_000;
 
@@ -303,8 +306,8 @@ public final class OutboxRelay {
         }
 
         /**
-         * After how many failed attempts an entry is parked; 1 or more, default 10 (with the default
-         * backoff, about 8.5 minutes of retries).
+         * After how many failed attempts an entry is parked; 1 to {@value OutboxRelay#MAX_ATTEMPTS}, default
+         * 10 (with the default backoff, about 8.5 minutes of retries).
          */
         public Builder maxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
@@ -337,9 +340,8 @@ public final class OutboxRelay {
             } else if (lease.isNegative() || lease.isZero()) {
                 violations.add(Violation.of("lease", ErrorCode.FIELD_NOT_POSITIVE, lease));
             }
-            if (maxAttempts < 1) {
-                violations.add(Violation.of("maxAttempts", ErrorCode.FIELD_OUT_OF_RANGE, 1, Integer.MAX_VALUE,
-                        maxAttempts));
+            if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
+                violations.add(Violation.of("maxAttempts", ErrorCode.FIELD_OUT_OF_RANGE, 1, MAX_ATTEMPTS, maxAttempts));
             }
             if (backoff == null) {
                 violations.add(Violation.of("backoff", ErrorCode.FIELD_REQUIRED));

@@ -69,6 +69,21 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theSinkIsCalledOutsideAnyTransactionAfterTheClaimCommitted() {
+        appendAll(List.of("a", "b"));
+        List<String> seenByOthers = new ArrayList<>();
+        // What another unit of work sees while the sink runs: the claim, committed, and no outcome yet.
+        NotificationSink inspecting = notification -> {
+            OutboxEntry entry = entry(notification.deduplicationKey());
+            seenByOthers.add(entry.status() + " " + entry.leaseOwner());
+        };
+        OutboxRelay relay = relay(inspecting).workerId("w1").build();
+
+        assertThat(relay.drainOnce().delivered()).isEqualTo(2);
+        assertThat(seenByOthers).containsExactly("PENDING w1", "PENDING w1");
+    }
+
+    @Test
     void appendingADeliveredKeyAgainNotifiesNobodyTwice() {
         appendAll(List.of("sweep:1"));
         RecordingSink sink = new RecordingSink();
@@ -197,11 +212,11 @@ class OutboxRelayTest {
         assertThat(sink.tries("poison")).isEqualTo(3);
 
         cured.set(true); // an operator fixed the template
-        assertThat(store.transact(tx -> tx.outbox().retryParked(poisonId, clock.instant()))).isTrue();
+        assertThat(store.<Boolean>transact(tx -> tx.outbox().retryParked(poisonId, clock.instant()))).isTrue();
         assertThat(entry("poison").attempts()).isZero();
         assertThat(relay.drainOnce()).isEqualTo(new RelayResult(1, 1, 0, 0, 0));
         assertThat(entry("poison").status()).isEqualTo(OutboxStatus.DELIVERED);
-        assertThat(store.transact(tx -> tx.outbox().retryParked(poisonId, clock.instant()))).isFalse();
+        assertThat(store.<Boolean>transact(tx -> tx.outbox().retryParked(poisonId, clock.instant()))).isFalse();
         assertThat(sink.accepted).containsOnlyKeys("poison", "healthy");
     }
 
@@ -276,7 +291,7 @@ class OutboxRelayTest {
         assertThat(entries(OutboxStatus.DELIVERED)).hasSize(2);
 
         // Were the dead worker to wake up, its outcome would not count: the lease is someone else's.
-        assertThat(store.transact(tx -> tx.outbox().markDelivered(taken.get(0).id(), "dead-worker", clock.instant())))
+        assertThat(store.<Boolean>transact(tx -> tx.outbox().markDelivered(taken.get(0).id(), "dead-worker", clock.instant())))
                 .isFalse();
     }
 
@@ -383,10 +398,17 @@ class OutboxRelayTest {
             assertThat(e.violations()).extracting(v -> v.field())
                     .containsExactly("workerId", "batchSize", "lease", "maxAttempts", "backoff");
             assertThat(e.getMessage())
-                    .contains("batchSize must be between 1 and 1000, but was 0")
+                    .contains("batchSize must be between 1 and 1,000, but was 0")
+                    .contains("maxAttempts must be between 1 and 1,000, but was 0")
                     .contains("lease must be greater than zero, but was PT0S")
                     .contains("backoff is required");
         });
+        assertThatThrownBy(() -> relay(new RecordingSink()).maxAttempts(1001).build())
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.hasViolation("maxAttempts", ErrorCode.FIELD_OUT_OF_RANGE)).isTrue());
+        assertThatThrownBy(() -> relay(new RecordingSink()).workerId("w".repeat(129)).build())
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.getMessage()).contains("workerId is invalid: must be 1 to 128 characters"));
         assertThatThrownBy(() -> relay(new RecordingSink()).batchSize(1001).build())
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.hasViolation("batchSize", ErrorCode.FIELD_OUT_OF_RANGE)).isTrue());
