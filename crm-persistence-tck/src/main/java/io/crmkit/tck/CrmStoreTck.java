@@ -15,5 +15,6 @@ package io.crmkit.tck;
  */
 // INTEGRATION NOTE: ConditionContract, AggregateContract and PaymentQueriesContract (branch tckq) join
 // this list when that branch is merged.
-public interface CrmStoreTck extends CrudContract {
+public interface CrmStoreTck extends CrudContract, PagingContract, TenantIsolationContract, AtomicityContract,
+        OutboxContract, ChangeLogContract, ConcurrencyContract {
 }
