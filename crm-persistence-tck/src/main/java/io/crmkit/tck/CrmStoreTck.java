@@ -13,8 +13,7 @@ package io.crmkit.tck;
  * See {@link StoreUnderTest} for what the supplied store must allow (it may be shared between tests,
  * and must be thread-safe).
  */
-// INTEGRATION NOTE: ConditionContract, AggregateContract and PaymentQueriesContract (branch tckq) join
-// this list when that branch is merged.
 public interface CrmStoreTck extends CrudContract, PagingContract, TenantIsolationContract, AtomicityContract,
-        OutboxContract, ChangeLogContract, ConcurrencyContract {
+        OutboxContract, ChangeLogContract, ConcurrencyContract, ConditionContract, AggregateContract,
+        PaymentQueriesContract {
 }
