@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -185,5 +184,4 @@ public interface ChangeLogContract extends StoreUnderTest {
                 .thenComparing(e -> e.id().value())
                 .reversed();
     }
-
 }

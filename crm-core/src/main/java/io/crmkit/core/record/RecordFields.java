@@ -132,6 +132,9 @@ public final class RecordFields {
      * Whether records of {@code type} have {@code field}: a component of that name, or for
      * {@code custom.<name>} a {@code customFields} component.
      *
+     * @param type the record type
+     * @param field a standard field name or {@code custom.<name>}
+     * @return whether {@link #kind} and {@link #value} accept the field for this type
      * @throws ValidationException with {@link ErrorCode#FIELD_REQUIRED} for a null argument
      */
     public static boolean has(Class<? extends Record> type, String field) {

@@ -35,6 +35,8 @@ public enum PeriodUnit {
      * <p>For WEEK the year is the ISO week-based year, which differs from the calendar year around
      * New Year: 2027-01-01 is in {@code 2026-W53}, 2024-12-30 in {@code 2025-W01}.
      *
+     * @param date the calendar date
+     * @return the period's key, for example {@code 2026-W10}
      * @throws io.crmkit.core.error.ValidationException with code {@code field.required} if
      *     {@code date} is null
      */
@@ -54,6 +56,9 @@ public enum PeriodUnit {
      * The key of the period that contains {@code instant} on the calendar of {@code zone} (the
      * tenant's zone): the same instant may fall on different days, weeks or years in two zones.
      *
+     * @param instant the instant
+     * @param zone the time zone whose calendar decides the day
+     * @return the period's key, as {@link #keyOf(LocalDate)} of the instant's date in {@code zone}
      * @throws io.crmkit.core.error.ValidationException with code {@code field.required} if an
      *     argument is null
      */
@@ -67,6 +72,8 @@ public enum PeriodUnit {
      * The first day of the period that contains {@code date}: the day itself, the Monday of its ISO
      * week, the first of its month, quarter or year.
      *
+     * @param date the calendar date
+     * @return the first day of its period, never after {@code date}
      * @throws io.crmkit.core.error.ValidationException with code {@code field.required} if
      *     {@code date} is null
      */

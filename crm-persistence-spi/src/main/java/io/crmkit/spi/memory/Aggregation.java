@@ -37,16 +37,16 @@ final class Aggregation {
     private final boolean[] money;
 
     /**
-     * Checks the query against {@code type} before any record is read.
+     * Checks the groupings and sums against {@code type} before any record is read (the caller checks
+     * the filter).
      *
-     * @throws ValidationException if the filter is invalid for the type, a field is unknown, a period
+     * @throws ValidationException if a field is unknown, a period
      *     grouping names a field that is no date or instant, or a sum a field that is no money or number
      */
     Aggregation(Class<? extends Record> type, AggregateQuery query, QueryContext context) {
         this.query = query;
         this.context = context;
         this.money = new boolean[query.sums().size()];
-        io.crmkit.core.condition.ConditionEvaluator.check(query.filter(), type);
         for (int i = 0; i < query.groupBy().size(); i++) {
             Grouping grouping = query.groupBy().get(i);
             FieldKind kind = RecordFields.kind(type, grouping.field());

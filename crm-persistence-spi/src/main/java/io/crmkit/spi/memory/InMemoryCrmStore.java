@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Threads and memory</h2>
  * Safe to share between threads; a {@link io.crmkit.spi.Transaction} must be used only by the
  * thread running its work and only until the work ends (a typed
- * {@link io.crmkit.core.error.RuleViolationException} with rule {@code transaction.closed} otherwise).
+ * {@link io.crmkit.core.error.RuleViolationException} with rule {@code transaction.closed}, or
+ * {@code transaction.other-thread}, otherwise).
  * Records are immutable, so the store keeps the very objects written and returns them without
  * copying: memory is the records themselves plus a sorted-map entry each (about 100 bytes), so
  * 10^5 records are comfortable. Queries with a condition scan the tenant's records of that kind.

@@ -35,8 +35,10 @@ import java.util.function.BiFunction;
  * and only until the work ends.
  */
 final class MemoryTransaction implements Transaction {
-    /** The rule code of the error for a transaction used after its work ended, or from another thread. */
+    /** The rule of the error for a transaction used after its work ended. */
     static final String CLOSED = "transaction.closed";
+    /** The rule of the error for a transaction used by a thread other than the one running its work. */
+    static final String OTHER_THREAD = "transaction.other-thread";
 
     private final Tables tables;
     private final IdGenerator ids;
@@ -52,8 +54,8 @@ final class MemoryTransaction implements Transaction {
     }
 
     /**
-     * @throws RuleViolationException with rule {@value #CLOSED} if the work has ended, or the caller
-     *     is not the thread running it
+     * @throws RuleViolationException with rule {@value #CLOSED} if the work has ended, or
+     *     {@value #OTHER_THREAD} if the caller is not the thread running it
      */
     void checkOpen() {
         if (!open) {
@@ -61,7 +63,7 @@ final class MemoryTransaction implements Transaction {
                     "this transaction ended with its unit of work; use the Transaction passed to the current work");
         }
         if (Thread.currentThread() != owner) {
-            throw new RuleViolationException(CLOSED, null,
+            throw new RuleViolationException(OTHER_THREAD, null,
                     "a transaction belongs to the thread running its work; other threads start their own");
         }
     }
@@ -193,7 +195,9 @@ final class MemoryTransaction implements Transaction {
     /**
      * Nothing to do beyond validating the key: the store runs one unit of work at a time (see
      * {@link InMemoryCrmStore}), so every unit of work already holds the strongest lock there is
-     * until it ends, and a check-then-write can never interleave with another one.
+     * until it ends, and a check-then-write can never interleave with another one. (A nested,
+     * independent transaction on the same thread is not held back by its outer one's keys; a
+     * database store would deadlock there instead.)
      *
      * @throws io.crmkit.core.error.ValidationException if {@code key} is blank or longer than 200 characters
      */

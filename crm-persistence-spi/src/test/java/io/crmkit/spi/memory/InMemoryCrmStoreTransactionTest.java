@@ -216,7 +216,8 @@ class InMemoryCrmStoreTransactionTest {
                     throw new AssertionError(e);
                 }
             });
-            assertThat(fromOtherThread).isInstanceOf(RuleViolationException.class);
+            assertThat(fromOtherThread).isInstanceOfSatisfying(RuleViolationException.class,
+                    e -> assertThat(e.rule()).isEqualTo("transaction.other-thread"));
         } finally {
             other.shutdownNow();
         }
