@@ -85,6 +85,8 @@ public interface RecordStore<T extends Aggregate<I>, I extends RecordId> {
      * @return the stored record, with version + 1
      * @throws ConcurrentModificationException if the stored version is no longer the record's
      * @throws NotFoundException if the tenant has no such record
+     * @throws DuplicateRecordException if the new value breaks a unique key of its kind (for example
+     *     a payment's external reference already held by another payment)
      */
     T update(T record);
 
@@ -116,7 +118,9 @@ public interface RecordStore<T extends Aggregate<I>, I extends RecordId> {
     long count(TenantId tenant, Condition condition, QueryContext context);
 
     /**
-     * Groups, counts and sums the tenant's records as {@code query} says, set-based.
+     * Groups, counts and sums the tenant's records as {@code query} says, set-based. With no group
+     * keys the result is one row holding the count (0 when nothing matches) and the sums (zero), or
+     * no row at all when nothing matches; a caller must accept both.
      *
      * @return the rows, ordered as {@link AggregateRow} says
      * @throws io.crmkit.core.error.ValidationException if a field is unknown, cannot be grouped by

@@ -269,6 +269,28 @@ public interface AggregateContract extends StoreUnderTest {
     }
 
     /**
+     * Numbers group by value, as conditions compare them: 2, 2.0 and 2.00 are one group with key
+     * {@code 2} (a SQL store must not group by the stored text or scale); 0.50 has key {@code 0.5}.
+     */
+    @Test
+    default void aggregateGroupsNumbersByValueWithoutTrailingZeros() {
+        CrmStore store = store();
+        TenantId tenant = newTenant();
+        insertAccounts(store,
+                account(store, tenant, "two").customFields(custom("seats", number("2"))),
+                account(store, tenant, "two point zero").customFields(custom("seats", number("2.0"))),
+                account(store, tenant, "two point zero zero").customFields(custom("seats", number("2.00"))),
+                account(store, tenant, "half").customFields(custom("seats", number("0.50"))));
+
+        List<AggregateRow> rows = aggregate(store, Transaction::accounts, tenant,
+                AggregateQuery.count(null, Grouping.by("custom.seats")), context());
+
+        assertThat(rows).extracting(AggregateRow::keys, AggregateRow::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(List.of("0.5"), 1L),
+                org.assertj.core.groups.Tuple.tuple(List.of("2"), 3L));
+    }
+
+    /**
      * The filter decides which records count, with the same semantics as {@code query} and in the
      * context's zone; the tenant's records only.
      */

@@ -155,7 +155,7 @@ final class Aggregation {
         return text(value);
     }
 
-    /** The group key text of a value: enum name, id value, plain decimal, ISO date and instant. */
+    /** The group key text of a value, exactly as {@link io.crmkit.spi.query.Grouping.ByField} specifies. */
     private static String text(Object value) {
         if (value instanceof Enum<?> e) {
             return e.name();
@@ -164,7 +164,8 @@ final class Aggregation {
             return id.value();
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
+            // Numbers group by value, as conditions compare them: 2 and 2.00 are one group, key "2".
+            return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
         }
         if (value instanceof Money amount) {
             return amount.currency().getCurrencyCode() + " " + amount.amount().toPlainString();

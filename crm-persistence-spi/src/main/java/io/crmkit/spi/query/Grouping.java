@@ -29,8 +29,13 @@ public sealed interface Grouping {
     }
 
     /**
-     * Group by a field's value. The key is the value's text: an enum's name, an id's value, a plain
-     * decimal, a date as {@code yyyy-MM-dd}; null when the field is empty.
+     * Group by a field's value. The key is the value's text, the same in every store: an enum's name;
+     * an id's value; text as it is; a number by value, as a plain decimal without trailing zeros
+     * ({@code 2} and {@code 2.00} are one group, key {@code 2}); a flag {@code true} or
+     * {@code false}; a date as {@code yyyy-MM-dd}; an instant as ISO-8601 in UTC
+     * ({@link java.time.Instant#toString()}); money as currency code, space, amount at the currency's
+     * scale ({@code CNY 100.00}); several pick-list options joined with {@code ,} in their stored
+     * order. Null when the field is empty.
      *
      * @param field a standard field name or {@code custom.<name>}
      */
