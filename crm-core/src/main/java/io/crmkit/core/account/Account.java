@@ -45,7 +45,9 @@ import java.util.regex.Pattern;
  * @param id the account's id
  * @param tenantId the owning tenant
  * @param name the company name, required by default, at most 200 characters; unique per tenant after
- *     {@link #normalizeName(String) normalisation} (the store enforces that)
+ *     {@link #normalizeName(String) normalisation}, as the rules enforce it under the tenant's
+ *     duplicate policy (block by default; warn or allow where the tenant says so), so no store
+ *     holds it as a unique key
  * @param level the tenant-configured level code (for example {@code A} or {@code important}), at most
  *     64 characters, or null
  * @param source the tenant-configured source code (for example {@code fair}), at most 64 characters,
