@@ -2,6 +2,10 @@ package io.crmkit.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crmkit.core.account.Account;
+import io.crmkit.core.condition.Condition;
+import io.crmkit.core.identity.TenantId;
+import io.crmkit.core.identity.UserId;
 import io.crmkit.core.money.Discount;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.money.PriceBreakdown;
@@ -10,11 +14,18 @@ import io.crmkit.core.money.Pricing;
 import io.crmkit.core.money.PricingPolicy;
 import io.crmkit.core.money.Split;
 import io.crmkit.core.money.UnitPrice;
+import io.crmkit.core.record.CustomValue;
+import io.crmkit.spi.CrmStore;
+import io.crmkit.spi.QueryContext;
+import io.crmkit.spi.memory.InMemoryCrmStore;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -23,7 +34,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's code example, compiled and run. {@link #readmeShowsThisTestsCode()} fails when the
+ * The README's code examples, compiled and run. {@link #readmeShowsThisTestsCode()} fails when the
  * README and this code drift apart, so the example can never rot.
  */
 class ReadmeExampleTest {
@@ -57,16 +68,36 @@ class ReadmeExampleTest {
     }
 
     @Test
+    void storageExampleStoresAndCountsAnAccount() {
+        Instant now = Instant.parse("2026-11-25T02:00:00Z");
+        // example:storage begin
+        CrmStore store = InMemoryCrmStore.create(Clock.systemUTC()); // or the JDBC store, or your own
+        TenantId tenant = TenantId.of("acme");
+        Account stored = store.transact(tx -> tx.accounts().insert(Account.builder()
+                .id(tx.accounts().nextId()).tenantId(tenant).name("Hangzhou Widgets Co., Ltd.")
+                .owner(UserId.of("li.lei")).ownedSince(now).createdAt(now).updatedAt(now)
+                .build()));                                           // stored.version() == 1
+        long held = store.transact(tx -> tx.accounts().count(tenant,
+                Condition.eq("owner", new CustomValue.Text("li.lei")), new QueryContext(now, ZoneId.of("Asia/Shanghai"))));
+        // example:storage end
+
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(held).isEqualTo(1);
+        assertThat(store.transact(tx -> tx.accounts().get(tenant, stored.id()))).isEqualTo(stored);
+    }
+
+    @Test
     void readmeShowsThisTestsCode() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("<!-- example:pricing -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("README has a java block after <!-- example:pricing -->").isTrue();
-
         String source = Files.readString(
                 Path.of("src", "test", "java", "io", "crmkit", "samples", "ReadmeExampleTest.java"), StandardCharsets.UTF_8);
-        String example = source.substring(source.indexOf("// example:pricing begin"), source.indexOf("// example:pricing end"));
-
-        assertThat(normalise(block.group(1))).isEqualTo(normalise(example));
+        for (String name : List.of("pricing", "storage")) {
+            Matcher block = Pattern.compile("<!-- example:" + name + " -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+            assertThat(block.find()).as("README has a java block after <!-- example:%s -->", name).isTrue();
+            String example = source.substring(
+                    source.indexOf("// example:" + name + " begin"), source.indexOf("// example:" + name + " end"));
+            assertThat(normalise(block.group(1))).as("README example %s", name).isEqualTo(normalise(example));
+        }
     }
 
     /** The non-blank lines, stripped, without the begin marker: indentation may differ. */
@@ -74,7 +105,7 @@ class ReadmeExampleTest {
         List<String> lines = new ArrayList<>();
         for (String line : code.split("\n")) {
             String stripped = line.strip();
-            if (!stripped.isEmpty() && !stripped.startsWith("// example:pricing")) {
+            if (!stripped.isEmpty() && !stripped.startsWith("// example:")) {
                 lines.add(stripped);
             }
         }
