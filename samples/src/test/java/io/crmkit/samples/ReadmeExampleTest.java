@@ -83,7 +83,8 @@ class ReadmeExampleTest {
 
         assertThat(stored.version()).isEqualTo(1);
         assertThat(held).isEqualTo(1);
-        assertThat(store.transact(tx -> tx.accounts().get(tenant, stored.id()))).isEqualTo(stored);
+        Account reread = store.transact(tx -> tx.accounts().get(tenant, stored.id()));
+        assertThat(reread).isEqualTo(stored);
     }
 
     @Test

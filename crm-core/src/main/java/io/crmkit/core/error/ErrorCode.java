@@ -46,7 +46,7 @@ public enum ErrorCode {
     CURRENCY_MISMATCH("money.currency-mismatch"),
     /** An amount has more decimal places than its currency allows. */
     MONEY_SCALE_EXCEEDED("money.scale-exceeded"),
-    /** A currency has no fixed minor unit (for example XXX) and cannot carry money. */
+    /** A currency has no fixed minor unit (for example XAU, gold) and cannot carry money. */
     CURRENCY_UNSUPPORTED("money.currency-unsupported"),
     /** A discount multiplier is outside [0, 1]. */
     DISCOUNT_OUT_OF_RANGE("money.discount-out-of-range"),
