@@ -1,0 +1,163 @@
+package io.crmkit.rules;
+
+import io.crmkit.core.internal.Checks;
+import io.crmkit.rules.internal.RulesContext;
+import io.crmkit.spi.CrmStore;
+import io.crmkit.spi.approval.ApprovalGateway;
+import io.crmkit.spi.directory.OrganisationDirectory;
+import io.crmkit.spi.memory.InMemoryApprovalGateway;
+import io.crmkit.spi.memory.InMemoryCompanyRegistry;
+import io.crmkit.spi.memory.InMemoryCrmStore;
+import io.crmkit.spi.memory.InMemoryDirectory;
+import io.crmkit.spi.notify.NotificationSink;
+import io.crmkit.spi.outbox.OutboxRelay;
+import io.crmkit.spi.registry.CompanyRegistry;
+import java.time.Clock;
+
+/**
+ * The library's entry point: a host builds one {@code Crm} over its store, clock and ports, and
+ * runs every command through it ({@link #leads()}, ...). Thread-safe; build it once.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder()
+ *         .store(store)                              // InMemoryCrmStore, the JDBC store, or your own
+ *         .clock(Clock.systemUTC())
+ *         .tenantSettings(TenantSettingsSource.fixed(TenantSettings.defaults(ZoneId.of("Asia/Shanghai"), CNY)))
+ *         .directory(myDirectory)
+ *         .approvals(myApprovalWorkflow)
+ *         .registry(myCompanyRegistry)
+ *         .notifications(myNotificationSink)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Every command takes an {@link io.crmkit.core.identity.Actor}, is authorised before anything
+ * changes, validates its input (every violation at once), and writes its records, change-log
+ * entries and notifications in one transaction. Notifications reach the host's sink through the
+ * outbox: schedule {@link #outboxRelay()}{@code .drain(...)} (the library starts no threads).
+ */
+public final class Crm {
+    /** The role that makes a user a tenant-wide CRM administrator unless configured otherwise. */
+    public static final String DEFAULT_ADMIN_ROLE = "crm-admin";
+
+    private final RulesContext context;
+    private final NotificationSink notifications;
+
+    private Crm(RulesContext context, NotificationSink notifications) {
+        this.context = context;
+        this.notifications = notifications;
+    }
+
+    /** A builder; only the store and the tenant settings are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A complete CRM in memory, for tests and demos: an {@link InMemoryCrmStore}, the system UTC
+     * clock, an empty directory, an in-memory approval workflow and company registry, and no
+     * notification sink (notifications stay in the outbox, where tests can read them). Use
+     * {@link #builder()} to set a test clock or tenant settings.
+     *
+     * @param settings the tenants' settings
+     */
+    public static Crm inMemory(TenantSettingsSource settings) {
+        Clock clock = Clock.systemUTC();
+        return builder().store(InMemoryCrmStore.create(clock)).clock(clock).tenantSettings(settings).build();
+    }
+
+    /** The store this CRM runs on. */
+    public CrmStore store() {
+        return context.store();
+    }
+
+    /** The clock this CRM reads time from. */
+    public Clock clock() {
+        return context.clock();
+    }
+
+    /**
+     * A relay that delivers this CRM's queued notifications to the configured sink; schedule its
+     * {@code drain} (see {@link OutboxRelay}).
+     *
+     * @throws io.crmkit.core.error.ValidationException if no notification sink was configured
+     *     (rather than delivering notifications to nowhere and marking them delivered)
+     */
+    public OutboxRelay outboxRelay() {
+        Checks.required("notifications", notifications);
+        return OutboxRelay.builder(context.store(), notifications, context.clock()).build();
+    }
+
+    /** Builds a {@link Crm}; {@link #build()} says what is missing. */
+    public static final class Builder {
+        private CrmStore store;
+        private Clock clock = Clock.systemUTC();
+        private TenantSettingsSource tenantSettings;
+        private OrganisationDirectory directory = InMemoryDirectory.builder().build();
+        private ApprovalGateway approvals = new InMemoryApprovalGateway();
+        private CompanyRegistry registry = InMemoryCompanyRegistry.empty();
+        private NotificationSink notifications;
+        private String adminRole = DEFAULT_ADMIN_ROLE;
+
+        private Builder() {}
+
+        /** The store (required). */
+        public Builder store(CrmStore store) {
+            this.store = store;
+            return this;
+        }
+
+        /** The clock every rule reads time from (default: the system clock in UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Each tenant's settings (required). */
+        public Builder tenantSettings(TenantSettingsSource tenantSettings) {
+            this.tenantSettings = tenantSettings;
+            return this;
+        }
+
+        /** The host's organisation directory (default: knows no departments or managers). */
+        public Builder directory(OrganisationDirectory directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** The host's approval workflow (default: an in-memory one that only keeps requests). */
+        public Builder approvals(ApprovalGateway approvals) {
+            this.approvals = approvals;
+            return this;
+        }
+
+        /** The host's company registry (default: an empty one that finds nothing). */
+        public Builder registry(CompanyRegistry registry) {
+            this.registry = registry;
+            return this;
+        }
+
+        /** Where the outbox relay delivers notifications (default: none; notifications wait in the outbox). */
+        public Builder notifications(NotificationSink notifications) {
+            this.notifications = notifications;
+            return this;
+        }
+
+        /** The role that makes a user a tenant-wide CRM administrator (default {@value Crm#DEFAULT_ADMIN_ROLE}). */
+        public Builder adminRole(String adminRole) {
+            this.adminRole = adminRole;
+            return this;
+        }
+
+        /**
+         * Builds the CRM.
+         *
+         * @throws io.crmkit.core.error.ValidationException naming the missing part, with how to fix it
+         */
+        public Crm build() {
+            Checks.required("store", store);
+            Checks.required("tenantSettings", tenantSettings);
+            return new Crm(new RulesContext(store, clock, tenantSettings, directory, approvals, registry, adminRole),
+                    notifications);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Lead commands (线索): the life cycle, lead pools, conversion, duplicates. */
+package io.crmkit.rules.lead;

@@ -1,0 +1,2 @@
+/** The rules engine and its entry point, {@link io.crmkit.rules.Crm}. */
+package io.crmkit.rules;
