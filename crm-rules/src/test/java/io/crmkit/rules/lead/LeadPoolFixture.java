@@ -98,12 +98,16 @@ final class LeadPoolFixture {
     }
 
     LeadPool pool(LeadPoolId id, PoolRules rules) {
+        return pool(id, rules, new PoolMembers(Set.of(ALICE, BOB, CAROL), Set.of(EAST)));
+    }
+
+    LeadPool pool(LeadPoolId id, PoolRules rules, PoolMembers members) {
         LeadPool pool = LeadPool.builder()
                 .id(id)
                 .tenantId(TENANT)
                 .name("Pool " + id)
                 .addAdmin(POOL_ADMIN)
-                .members(new PoolMembers(Set.of(ALICE, BOB, CAROL), Set.of(EAST)))
+                .members(members)
                 .rules(rules)
                 .createdAt(clock.instant())
                 .updatedAt(clock.instant())
@@ -195,11 +199,13 @@ final class LeadPoolFixture {
                 new QueryContext(clock.instant(), ZONE)));
     }
 
-    /** What a refused command must leave as it was: the lead (its version too), its log, the outbox. */
-    record Snapshot(Lead lead, int logSize, int outboxSize) {}
+    /** What a refused command must leave as it was: the lead (its version too), its log, its notifications. */
+    record Snapshot(Lead lead, int logSize, long notifications) {}
 
     Snapshot snapshot(LeadId id) {
-        return new Snapshot(reload(id), log(id).size(), outbox().size());
+        RecordRef ref = RecordRef.of(RecordType.LEAD, id);
+        return new Snapshot(reload(id), log(id).size(),
+                outbox().stream().filter(e -> ref.equals(e.notification().record())).count());
     }
 
     /** Asserts nothing changed since {@code before}. */
