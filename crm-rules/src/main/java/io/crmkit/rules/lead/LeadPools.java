@@ -13,6 +13,7 @@ import io.crmkit.rules.internal.CommandContext;
 import io.crmkit.rules.pool.PoolEngine;
 import io.crmkit.rules.pool.PoolKind;
 import io.crmkit.rules.pool.PoolRuleNames;
+import java.util.Locale;
 
 /** Lead pools as the pool engine sees them, and the checks every lead pool command shares. */
 final class LeadPools {
@@ -86,6 +87,6 @@ final class LeadPools {
         if (lead.isConverted() || lead.isInvalid()) {
             throw new IllegalTransitionException(LeadLifecycle.MACHINE, lead.status(), action);
         }
-        LeadAccess.requireChangeable(lead, action.toLowerCase(java.util.Locale.ROOT));
+        LeadAccess.requireChangeable(lead, action.toLowerCase(Locale.ROOT));
     }
 }
