@@ -9,6 +9,8 @@ import io.crmkit.core.internal.Checks;
 import io.crmkit.core.pool.PoolId;
 import io.crmkit.core.record.Aggregate;
 import io.crmkit.core.record.CustomFields;
+import io.crmkit.core.record.Derived;
+import io.crmkit.core.record.MatchKeys;
 import io.crmkit.core.record.Owned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -39,13 +41,18 @@ import java.util.regex.Pattern;
  * fields a tenant requires is {@link io.crmkit.core.tenant.RequiredFields} configuration. Present
  * texts are stripped and blank ones become {@code null}.
  *
+ * <p><b>Match keys.</b> The last four components are {@link Derived}: the constructor always
+ * recomputes them from {@code name}, {@code phone} and {@code email} (whatever is passed in is
+ * ignored), so they are never stale, and stores can look duplicates up by them.
+ *
  * <p>The {@code with...} helpers change domain fields only; whoever saves the result stamps
  * {@code updatedAt} from its clock and the store moves the version.
  *
  * @param id the account's id
  * @param tenantId the owning tenant
- * @param name the company name, required by default, at most 200 characters; unique per tenant after
- *     {@link #normalizeName(String) normalisation}, as the rules enforce it under the tenant's
+ * @param name the company name, required by default, at most 200 characters; unique per tenant by
+ *     its {@link #nameKey() key} (case, width, punctuation and legal forms ignored), as the rules
+ *     enforce it under the tenant's
  *     duplicate policy (block by default; warn or allow where the tenant says so), so no store
  *     holds it as a unique key
  * @param level the tenant-configured level code (for example {@code A} or {@code important}), at most
@@ -73,6 +80,11 @@ import java.util.regex.Pattern;
  * @param version the version the account was read at; 0 before it is first stored
  * @param createdAt when the account was created
  * @param updatedAt when the account was last changed
+ * @param nameKey derived: {@link MatchKeys#companyKey} of {@code name}; the key the tenant's duplicate
+ *     policy compares names by
+ * @param phoneKey derived: {@link MatchKeys#phoneKey} of {@code phone}
+ * @param emailKey derived: {@link MatchKeys#emailKey} of {@code email}
+ * @param emailDomainKey derived: {@link MatchKeys#emailDomainKey} of {@code email} (null for webmail)
  */
 public record Account(
         AccountId id,
@@ -98,7 +110,11 @@ public record Account(
         CustomFields customFields,
         long version,
         Instant createdAt,
-        Instant updatedAt) implements Aggregate<AccountId>, Owned {
+        Instant updatedAt,
+        @Derived String nameKey,
+        @Derived String phoneKey,
+        @Derived String emailKey,
+        @Derived String emailDomainKey) implements Aggregate<AccountId>, Owned {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -124,6 +140,10 @@ public record Account(
         addresses = Checks.list("addresses", addresses);
         teamMembers = Checks.list("teamMembers", teamMembers);
         customFields = customFields == null ? CustomFields.none() : customFields;
+        nameKey = MatchKeys.companyKey(name);
+        phoneKey = MatchKeys.phoneKey(phone);
+        emailKey = MatchKeys.emailKey(email);
+        emailDomainKey = MatchKeys.emailDomainKey(email);
 
         if (owner == null && poolId == null) {
             throw ValidationException.of("owner", ErrorCode.FIELD_REQUIRED);
@@ -171,6 +191,8 @@ public record Account(
      * The name as compared for uniqueness within a tenant: Unicode NFKC (full-width letters, digits and
      * brackets become their ordinary forms), runs of white space collapsed to one space, stripped and
      * lower-cased. So {@code "ＡＣＭＥ（上海）  Ltd"} and {@code "acme(上海) ltd"} are the same name.
+     * This form keeps punctuation and legal forms, for display and sorting; duplicate detection
+     * compares the coarser {@link #nameKey()}.
      *
      * @param name a company name
      * @return the normalised name, or null for null
@@ -510,7 +532,7 @@ public record Account(
         public Account build() {
             return new Account(id, tenantId, name, level, source, dealStatus, addresses, financialInfo, registryId,
                     phone, email, website, poolId, teamMembers, lastFollowUpAt, lastDealAt, locked, voided,
-                    ownedSince, owner, customFields, version, createdAt, updatedAt);
+                    ownedSince, owner, customFields, version, createdAt, updatedAt, null, null, null, null);
         }
     }
 }

@@ -5,7 +5,9 @@ import io.crmkit.core.identity.UserId;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.record.Aggregate;
 import io.crmkit.core.record.CustomFields;
+import io.crmkit.core.record.Derived;
 import io.crmkit.core.record.RecordRef;
+import io.crmkit.core.record.RecordType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -29,6 +31,9 @@ import java.time.Instant;
  * @param version the version the record was read at; 0 before it is first stored
  * @param createdAt when the record was created
  * @param updatedAt when the record was last changed
+ * @param targetType derived: the type of {@code target}, so stores can find a record's follow-ups
+ *     with plain conditions ({@code targetType} and {@code targetId}) instead of loading them all
+ * @param targetId derived: the id of {@code target}
  */
 public record FollowUpRecord(
         FollowUpRecordId id,
@@ -41,7 +46,9 @@ public record FollowUpRecord(
         CustomFields customFields,
         long version,
         Instant createdAt,
-        Instant updatedAt) implements Aggregate<FollowUpRecordId> {
+        Instant updatedAt,
+        @Derived RecordType targetType,
+        @Derived String targetId) implements Aggregate<FollowUpRecordId> {
 
     /**
      * Checks that ids, target, kind, times and author are present.
@@ -61,6 +68,8 @@ public record FollowUpRecord(
         Checks.range("version", version, 0, Long.MAX_VALUE);
         content = content == null || content.isBlank() ? null : content.strip();
         customFields = customFields == null ? CustomFields.none() : customFields;
+        targetType = target.type();
+        targetId = target.id();
     }
 
     /** A builder with the defaults: version 0, no custom fields. */
@@ -164,7 +173,7 @@ public record FollowUpRecord(
          */
         public FollowUpRecord build() {
             return new FollowUpRecord(id, tenantId, target, kind, content, occurredAt, author, customFields, version,
-                    createdAt, updatedAt);
+                    createdAt, updatedAt, null, null);
         }
     }
 }

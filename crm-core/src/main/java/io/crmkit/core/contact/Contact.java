@@ -7,6 +7,8 @@ import io.crmkit.core.identity.UserId;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.record.Aggregate;
 import io.crmkit.core.record.CustomFields;
+import io.crmkit.core.record.Derived;
+import io.crmkit.core.record.MatchKeys;
 import io.crmkit.core.record.Owned;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +25,10 @@ import java.util.List;
  * format, lengths) are Jakarta constraints checked by {@link io.crmkit.core.validation.CrmValidation};
  * which other fields a tenant requires is {@link io.crmkit.core.tenant.RequiredFields} configuration.
  * Present texts are stripped and blank ones become {@code null}; blank phone numbers are dropped.
+ *
+ * <p><b>Match keys.</b> The last three components are {@link Derived}: the constructor always
+ * recomputes them from {@code name}, the first phone number and {@code email} (whatever is passed in
+ * is ignored), so they are never stale, and stores can look duplicates up by them.
  *
  * <p>The {@code with...} helpers change domain fields only; whoever saves the result stamps
  * {@code updatedAt} and the store moves the version.
@@ -46,6 +52,9 @@ import java.util.List;
  * @param version the version the contact was read at; 0 before it is first stored
  * @param createdAt when the contact was created
  * @param updatedAt when the contact was last changed
+ * @param nameKey derived: {@link MatchKeys#personKey} of {@code name}, for duplicate detection
+ * @param phoneKey derived: {@link MatchKeys#phoneKey} of the first (main) phone number
+ * @param emailKey derived: {@link MatchKeys#emailKey} of {@code email}
  */
 public record Contact(
         ContactId id,
@@ -66,10 +75,13 @@ public record Contact(
         CustomFields customFields,
         long version,
         Instant createdAt,
-        Instant updatedAt) implements Aggregate<ContactId>, Owned {
+        Instant updatedAt,
+        @Derived String nameKey,
+        @Derived String phoneKey,
+        @Derived String emailKey) implements Aggregate<ContactId>, Owned {
 
     /**
-     * Checks ids, status and timestamps and copies the phone list.
+     * Checks ids, status and timestamps, copies the phone list and computes the match keys.
      *
      * @throws io.crmkit.core.error.ValidationException naming the field if one is missing or the
      *     version is negative
@@ -87,6 +99,9 @@ public record Contact(
         email = strip(email);
         phones = Checks.list("phones", phones).stream().filter(p -> !p.isBlank()).map(String::strip).toList();
         customFields = customFields == null ? CustomFields.none() : customFields;
+        nameKey = MatchKeys.personKey(name);
+        phoneKey = phones.isEmpty() ? null : MatchKeys.phoneKey(phones.get(0));
+        emailKey = MatchKeys.emailKey(email);
     }
 
     /** A builder with the defaults: version 0, {@link Gender#UNDISCLOSED}, no phones, no custom fields. */
@@ -290,7 +305,7 @@ public record Contact(
         public Contact build() {
             return new Contact(id, tenantId, accountId, name, department, title, gender, birthday, phones, email,
                     keyDecisionMaker, lastFollowUpAt, locked, voided, owner, customFields, version, createdAt,
-                    updatedAt);
+                    updatedAt, null, null, null);
         }
     }
 }

@@ -11,6 +11,8 @@ import io.crmkit.core.identity.UserId;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.record.Aggregate;
 import io.crmkit.core.record.CustomFields;
+import io.crmkit.core.record.Derived;
+import io.crmkit.core.record.MatchKeys;
 import io.crmkit.core.record.Owned;
 import io.crmkit.core.sales.OpportunityId;
 import jakarta.validation.constraints.Email;
@@ -40,6 +42,10 @@ import java.util.Set;
  * ({@link io.crmkit.core.tenant.RequiredFields}; by default person name, company, phone and details),
  * checked by the rules, so no field here is
  * annotated as required.
+ *
+ * <p><b>Match keys.</b> The last four components are {@link Derived}: the constructor always
+ * recomputes them from {@code company}, {@code phone} and {@code email} (whatever is passed in is
+ * ignored), so they are never stale, and stores can look duplicates up by them.
  *
  * <p>The life-cycle methods ({@link #markFollowingUp}, {@link #markMql}, {@link #convert},
  * {@link #markInvalid}, {@link #restore}) return the changed lead and leave {@code version} and
@@ -78,6 +84,10 @@ import java.util.Set;
  * @param version the optimistic-locking version
  * @param createdAt when the lead was created
  * @param updatedAt when the lead last changed
+ * @param companyKey derived: {@link MatchKeys#companyKey} of {@code company}, for duplicate detection
+ * @param phoneKey derived: {@link MatchKeys#phoneKey} of {@code phone}
+ * @param emailKey derived: {@link MatchKeys#emailKey} of {@code email}
+ * @param emailDomainKey derived: {@link MatchKeys#emailDomainKey} of {@code email} (null for webmail)
  */
 public record Lead(
         LeadId id,
@@ -103,7 +113,11 @@ public record Lead(
         CustomFields customFields,
         long version,
         Instant createdAt,
-        Instant updatedAt)
+        Instant updatedAt,
+        @Derived String companyKey,
+        @Derived String phoneKey,
+        @Derived String emailKey,
+        @Derived String emailDomainKey)
         implements Aggregate<LeadId>, Owned {
 
     /** Longest person name. */
@@ -128,8 +142,8 @@ public record Lead(
     public static final int MAX_INVALID_REASON = 500;
 
     /**
-     * Checks the structure and the life-cycle invariants, strips text (blank becomes null) and
-     * defaults missing custom fields to none.
+     * Checks the structure and the life-cycle invariants, strips text (blank becomes null),
+     * defaults missing custom fields to none and computes the match keys.
      *
      * @throws ValidationException if a required part is missing, the lead has neither pool nor
      *     owner, the version is negative, or the invalid or conversion fields do not match the status
@@ -171,6 +185,10 @@ public record Lead(
         Checks.range("version", version, 0, Long.MAX_VALUE);
         Checks.required("createdAt", createdAt);
         Checks.required("updatedAt", updatedAt);
+        companyKey = MatchKeys.companyKey(company);
+        phoneKey = MatchKeys.phoneKey(phone);
+        emailKey = MatchKeys.emailKey(email);
+        emailDomainKey = MatchKeys.emailDomainKey(email);
     }
 
     /**
@@ -525,7 +543,7 @@ public record Lead(
             return new Lead(id, tenantId, personName, company, phone, email, source, details, status,
                     poolId, lastFollowUpAt, statusBeforeInvalid, invalidReason, convertedAccountId,
                     convertedContactId, convertedOpportunityId, convertedAt, locked, voided, owner,
-                    customFields, version, createdAt, updatedAt);
+                    customFields, version, createdAt, updatedAt, null, null, null, null);
         }
     }
 }

@@ -25,13 +25,17 @@ import java.util.Locale;
  * @param pricing price and quantity scales and the rounding mode
  * @param requiredFields which fields each record type requires
  * @param locale the language of messages shown to the tenant's users
+ * @param duplicatePolicy what a likely duplicate lead, account or contact does (block, warn, allow);
+ *     null means {@link DuplicatePolicy#defaults()}, so settings stored before the policy existed
+ *     still read
  */
 public record TenantSettings(
         ZoneId zone,
         Currency currency,
         PricingPolicy pricing,
         RequiredFields requiredFields,
-        Locale locale) {
+        Locale locale,
+        DuplicatePolicy duplicatePolicy) {
 
     /** The message language when none is configured. */
     public static final Locale DEFAULT_LOCALE = Locale.ENGLISH;
@@ -47,12 +51,13 @@ public record TenantSettings(
         Checks.required("pricing", pricing);
         Checks.required("requiredFields", requiredFields);
         Checks.required("locale", locale);
+        duplicatePolicy = duplicatePolicy == null ? DuplicatePolicy.defaults() : duplicatePolicy;
     }
 
     /**
      * The settings for a tenant in {@code zone} using {@code currency}, with default pricing
-     * ({@link PricingPolicy#defaults()}), default required fields ({@link RequiredFields#defaults()})
-     * and English messages.
+     * ({@link PricingPolicy#defaults()}), default required fields ({@link RequiredFields#defaults()}),
+     * the default duplicate policy ({@link DuplicatePolicy#defaults()}) and English messages.
      *
      * @throws io.crmkit.core.error.ValidationException if either argument is null or the currency has no
      *     fixed minor unit
@@ -61,7 +66,7 @@ public record TenantSettings(
         return builder().zone(zone).currency(currency).build();
     }
 
-    /** A builder with default pricing, required fields and locale; zone and currency must be set. */
+    /** A builder with default pricing, required fields, locale and duplicate policy; zone and currency must be set. */
     public static Builder builder() {
         return new Builder();
     }
@@ -69,7 +74,7 @@ public record TenantSettings(
     /** A builder holding every part of these settings, to make a changed copy. */
     public Builder toBuilder() {
         return new Builder().zone(zone).currency(currency).pricing(pricing).requiredFields(requiredFields)
-                .locale(locale);
+                .locale(locale).duplicatePolicy(duplicatePolicy);
     }
 
     /** The calendar date in the tenant's zone at {@code instant}. */
@@ -89,6 +94,7 @@ public record TenantSettings(
         private PricingPolicy pricing = PricingPolicy.defaults();
         private RequiredFields requiredFields = RequiredFields.defaults();
         private Locale locale = DEFAULT_LOCALE;
+        private DuplicatePolicy duplicatePolicy = DuplicatePolicy.defaults();
 
         private Builder() {}
 
@@ -122,13 +128,19 @@ public record TenantSettings(
             return this;
         }
 
+        /** Sets {@link TenantSettings#duplicatePolicy()}. */
+        public Builder duplicatePolicy(DuplicatePolicy duplicatePolicy) {
+            this.duplicatePolicy = duplicatePolicy;
+            return this;
+        }
+
         /**
          * The settings.
          *
          * @throws io.crmkit.core.error.ValidationException if a part is missing or the currency is unusable
          */
         public TenantSettings build() {
-            return new TenantSettings(zone, currency, pricing, requiredFields, locale);
+            return new TenantSettings(zone, currency, pricing, requiredFields, locale, duplicatePolicy);
         }
     }
 }

@@ -1,5 +1,5 @@
 /**
- * What a host configures per tenant: time zone, default currency, pricing, required fields and
- * message language ({@link io.crmkit.core.tenant.TenantSettings}).
+ * What a host configures per tenant: time zone, default currency, pricing, required fields,
+ * duplicate policy and message language ({@link io.crmkit.core.tenant.TenantSettings}).
  */
 package io.crmkit.core.tenant;

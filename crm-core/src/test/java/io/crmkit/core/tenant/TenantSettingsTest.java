@@ -29,6 +29,16 @@ class TenantSettingsTest {
         assertThat(settings.pricing()).isEqualTo(PricingPolicy.defaults());
         assertThat(settings.requiredFields()).isEqualTo(RequiredFields.defaults());
         assertThat(settings.locale()).isEqualTo(Locale.ENGLISH);
+        assertThat(settings.duplicatePolicy()).isEqualTo(DuplicatePolicy.defaults());
+    }
+
+    @Test
+    void settings_stored_before_the_duplicate_policy_existed_read_with_the_default_policy() throws Exception {
+        var mapper = io.crmkit.core.json.CrmJackson.newObjectMapper();
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.valueToTree(TenantSettings.defaults(SHANGHAI, CNY)
+                .toBuilder().duplicatePolicy(DuplicatePolicy.everywhere(DuplicateAction.ALLOW)).build());
+        json.remove("duplicatePolicy");
+        assertThat(mapper.treeToValue(json, TenantSettings.class).duplicatePolicy()).isEqualTo(DuplicatePolicy.defaults());
     }
 
     @Test
@@ -73,6 +83,7 @@ class TenantSettingsTest {
                 .pricing(new PricingPolicy(6, 2, RoundingMode.HALF_EVEN))
                 .requiredFields(RequiredFields.defaults().with(RecordType.ACCOUNT, List.of("name", "phone")))
                 .locale(Locale.SIMPLIFIED_CHINESE)
+                .duplicatePolicy(DuplicatePolicy.everywhere(DuplicateAction.BLOCK))
                 .build();
 
         RecordContract.assertBuilderHasSetterPerComponent(TenantSettings.class);

@@ -6,6 +6,7 @@ import io.crmkit.core.error.ForbiddenException;
 import io.crmkit.core.identity.Actor;
 import io.crmkit.core.identity.TenantId;
 import io.crmkit.core.identity.UserId;
+import io.crmkit.core.record.Derived;
 import io.crmkit.core.record.RecordFields;
 import io.crmkit.core.record.RecordRef;
 import io.crmkit.core.tenant.TenantSettings;
@@ -146,7 +147,10 @@ public final class CommandContext {
         tx.outbox().append(new Notification(tenant(), recipients, type, record, payload, deduplicationKey, now));
     }
 
-    /** The fields that differ, in component order; text forms of the values (null stays null). */
+    /**
+     * The fields that differ, in component order, leaving out {@link Derived} ones; text forms of the
+     * values (null stays null).
+     */
     static List<FieldChange> diff(Record before, Record after) {
         Record shape = after != null ? after : before;
         if (shape == null) {
@@ -154,7 +158,8 @@ public final class CommandContext {
         }
         List<FieldChange> changes = new ArrayList<>();
         for (RecordComponent component : shape.getClass().getRecordComponents()) {
-            if (UNLOGGED.contains(component.getName())) {
+            // Derived components (match keys) change exactly when their sources do: logging them is noise.
+            if (UNLOGGED.contains(component.getName()) || component.isAnnotationPresent(Derived.class)) {
                 continue;
             }
             String was = before == null ? null : text(RecordFields.value(before, component.getName()));
