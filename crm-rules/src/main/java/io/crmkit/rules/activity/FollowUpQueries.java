@@ -5,6 +5,7 @@ import io.crmkit.core.record.RecordRef;
 import io.crmkit.rules.internal.CommandContext;
 import io.crmkit.spi.Page;
 import io.crmkit.spi.PageRequest;
+import io.crmkit.spi.activity.FollowUpRecordStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,20 +14,17 @@ final class FollowUpQueries {
     private FollowUpQueries() {}
 
     /**
-     * Every follow-up logged against {@code target}, in store order (by id). The follow-up store
-     * cannot select by target (a nested {@link RecordRef} is not a condition field), so this pages
-     * through the tenant's follow-ups and keeps the target's.
+     * Every follow-up logged against {@code target}, in store order (by id), selected in the store
+     * ({@link FollowUpRecordStore#ofTarget}, a condition on the derived {@code targetType} and
+     * {@code targetId}, which a SQL store pushes down): the reads grow with the target's follow-ups,
+     * not the tenant's. The store orders by id only, so the newest-first order is made here.
      */
     static List<FollowUpRecord> ofTarget(CommandContext command, RecordRef target) {
         List<FollowUpRecord> found = new ArrayList<>();
         PageRequest request = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
-            Page<FollowUpRecord> page = command.tx().followUps().list(command.tenant(), request);
-            for (FollowUpRecord record : page.items()) {
-                if (record.target().equals(target)) {
-                    found.add(record);
-                }
-            }
+            Page<FollowUpRecord> page = command.tx().followUps().ofTarget(command.tenant(), target, command.query(), request);
+            found.addAll(page.items());
             if (!page.hasNext()) {
                 return found;
             }

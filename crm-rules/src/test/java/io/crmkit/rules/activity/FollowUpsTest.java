@@ -17,7 +17,6 @@ import io.crmkit.core.activity.FieldChange;
 import io.crmkit.core.activity.FollowUpKind;
 import io.crmkit.core.activity.FollowUpRecord;
 import io.crmkit.core.contact.Contact;
-import io.crmkit.core.contact.ContactId;
 import io.crmkit.core.error.ErrorCode;
 import io.crmkit.core.error.ForbiddenException;
 import io.crmkit.core.error.IllegalTransitionException;
@@ -40,6 +39,8 @@ import io.crmkit.core.sales.OpportunityId;
 import io.crmkit.core.sales.OpportunityStage;
 import io.crmkit.core.sales.SalesProcessId;
 import io.crmkit.core.sales.StageId;
+import io.crmkit.rules.lead.ConvertLead;
+import io.crmkit.rules.lead.LeadConversion;
 import io.crmkit.rules.lead.LifecycleFixture;
 import io.crmkit.spi.Page;
 import io.crmkit.spi.PageRequest;
@@ -174,7 +175,7 @@ class FollowUpsTest {
         Lead locked = fx.overwrite(fx.poolLead().withLocked(true));
         Lead voided = fx.overwrite(fx.poolLead().withVoided(true));
         Lead fresh = fx.poolLead();
-        Lead converted = fx.overwrite(fresh.convert(AccountId.of("acc-1"), ContactId.of("con-1"), null, fx.clock.instant()));
+        Lead converted = new LeadConversion(fx.rules).convert(actor(OWNER), fresh.id(), ConvertLead.toNewAccount()).lead();
 
         assertNothingWritten(locked, () -> followUps.record(actor(OWNER),
                 RecordFollowUp.now(LifecycleFixture.ref(locked.id()), FollowUpKind.CALL, "call")))
@@ -328,14 +329,14 @@ class FollowUpsTest {
 
     @Test
     void poolMembersReadAnUnclaimedLeadsFollowUpsOnlyWhereThePoolShowsRelatedData() {
-        Lead hidden = fx.createLead(fx.pool, null, b -> b);
+        Lead hidden = fx.createLead(fx.pool, null);
         LeadPool showing = fx.rules.command(actor(TENANT_ADMIN), cmd -> cmd.tx().leadPools().insert(LeadPool.builder()
                 .id(cmd.tx().leadPools().nextId()).tenantId(TENANT).name("Web enquiries")
                 .admins(Set.of(POOL_ADMIN)).members(PoolMembers.ofUsers(MEMBER))
                 .rules(PoolRules.builder().relatedDataVisibleBeforeClaim(true).build())
                 .createdAt(cmd.now()).updatedAt(cmd.now()).build()));
-        Lead visible = fx.createLead(showing.id(), null, b -> b);
-        Lead claimed = fx.createLead(showing.id(), OWNER, b -> b);
+        Lead visible = fx.createLead(showing.id(), null);
+        Lead claimed = fx.createLead(showing.id(), OWNER);
 
         assertThat(followUps.ofTarget(actor(MEMBER), LifecycleFixture.ref(visible.id()), PageRequest.first(10)).items()).isEmpty();
         assertThatThrownBy(() -> followUps.ofTarget(actor(MEMBER), LifecycleFixture.ref(hidden.id()), PageRequest.first(10)))

@@ -37,12 +37,11 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * One tenant's CRM in memory for the lead life-cycle and follow-up tests: a test clock, users with
- * their roles, a lead pool, leads created the way the create command will (stored, with a
- * {@code lead.create} change-log entry), and readers for what the commands leave behind. Public
+ * their roles, a lead pool, leads created through {@link LeadIntake}, and readers for what the
+ * commands leave behind. Public
  * because the follow-up tests in {@code io.crmkit.rules.activity} use it too.
  */
 public final class LifecycleFixture {
@@ -91,37 +90,19 @@ public final class LifecycleFixture {
 
     /** A lead in the pool, owned by {@link #OWNER}. */
     public Lead poolLead() {
-        return createLead(pool, OWNER, b -> b);
+        return createLead(pool, OWNER);
     }
 
     /**
-     * Creates a lead as the create command will: stored, with a {@code lead.create} entry listing
-     * every field, by the tenant admin.
+     * Creates a lead through {@link LeadIntake#create}, as the tenant admin.
      *
      * @param inPool the lead's pool, or null
      * @param owner its owner, or null (then {@code inPool} is required)
-     * @param more further changes to the builder
      */
-    public Lead createLead(LeadPoolId inPool, UserId owner, Function<Lead.Builder, Lead.Builder> more) {
-        return rules.command(actor(TENANT_ADMIN), cmd -> {
-            Lead lead = cmd.tx().leads().insert(more.apply(Lead.builder()
-                            .id(cmd.tx().leads().nextId())
-                            .tenantId(TENANT)
-                            .personName("Wang Fang")
-                            .company("Shanghai Lianhe Trading Co., Ltd.")
-                            .phone("+86 138 0013 8000")
-                            .email("wang.fang@lianhe.example")
-                            .source("fair")
-                            .details("Wants 200 units before the spring festival")
-                            .poolId(inPool)
-                            .owner(owner)
-                            .createdAt(cmd.now())
-                            .updatedAt(cmd.now()))
-                    .build());
-            cmd.log(ref(lead.id()), inPool == null ? null : RecordRef.of(RecordType.LEAD_POOL, inPool),
-                    "lead.create", null, lead, null);
-            return lead;
-        });
+    public Lead createLead(LeadPoolId inPool, UserId owner) {
+        return new LeadIntake(rules).create(actor(TENANT_ADMIN), new NewLead("Wang Fang",
+                "Shanghai Lianhe Trading Co., Ltd.", "+86 138 0013 8000", "wang.fang@lianhe.example", "fair",
+                "Wants 200 units before the spring festival", inPool, owner, null)).lead();
     }
 
     /** Stores {@code lead} as it is (for states the commands under test do not reach, such as CONVERTED). */
