@@ -28,7 +28,6 @@ import io.crmkit.core.lead.LeadLifecycle;
 import io.crmkit.core.lead.LeadPool;
 import io.crmkit.core.lead.LeadPoolId;
 import io.crmkit.core.lead.LeadReturnReason;
-import io.crmkit.core.lead.LeadStatus;
 import io.crmkit.core.pool.PoolMembers;
 import io.crmkit.core.pool.PoolRules;
 import io.crmkit.core.validation.CrmValidation;
@@ -173,7 +172,7 @@ class LeadCommandsPropertyTest {
                             FollowUpKind.MEETING, "met", occurredAt(w.fx.clock.instant(), v))),
                     (w, b, a, v) -> !w.ownerOrAdmin(b, a) ? "forbidden" : v == 0 ? "validation"
                             : b.isConverted() ? "transition" : changeable(b, null),
-                    (w, b, a, now, v, actual) -> b.toBuilder().lastFollowUpAt(later(b.lastFollowUpAt(), occurredAt(now, v) == null ? now : occurredAt(now, v))).build()),
+                    (w, b, a, now, v, actual) -> b.toBuilder().lastFollowUpAt(later(b.lastFollowUpAt(), happened(now, v))).build()),
             // The pool commands (LeadPoolCommands): their refusals depend on the pool's rules, which
             // their own tests cover; here they must refuse cleanly or move the lead as the model says.
             command("claim",
@@ -353,6 +352,12 @@ class LeadCommandsPropertyTest {
             case 2 -> now.minus(Duration.ofDays(2));
             default -> null;
         };
+    }
+
+    /** When the follow-up of variant {@code variant} happened: {@link #occurredAt}, or now when not given. */
+    private static Instant happened(Instant now, int variant) {
+        Instant given = occurredAt(now, variant);
+        return given == null ? now : given;
     }
 
     private static Instant later(Instant current, Instant at) {
