@@ -12,12 +12,17 @@ import io.crmkit.core.record.RecordType;
 import io.crmkit.core.tenant.DuplicateAction;
 import io.crmkit.rules.internal.CommandContext;
 import io.crmkit.spi.PageRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -41,7 +46,9 @@ import java.util.stream.Collectors;
  * </ul>
  * Every lookup is one store query with equality conditions on the records' derived match keys, so a
  * SQL store answers it from an index; at most {@value #MAX_MATCHED_RECORDS} existing records are
- * reported (oldest first), enough to decide.
+ * reported (oldest first), enough to decide. Under a BLOCK policy the strong keys are locked for the
+ * rest of the transaction ({@link io.crmkit.spi.Transaction#lock}), so two concurrent commands saving
+ * the same company, phone or address cannot both pass the check.
  *
  * <p>Internal to the rules: it takes a {@link CommandContext}; hosts never call it directly.
  */
@@ -84,6 +91,7 @@ public final class DuplicateCheck {
 
     /** The workable leads {@code lead} probably duplicates (see the type's documentation). */
     public static List<DuplicateMatch> ofLead(CommandContext command, Lead lead) {
+        serialise(command, RecordType.LEAD, lead.companyKey(), lead.phoneKey(), lead.emailKey());
         List<Condition> keys = new ArrayList<>();
         addEq(keys, "companyKey", lead.companyKey());
         addEq(keys, "phoneKey", lead.phoneKey());
@@ -114,6 +122,7 @@ public final class DuplicateCheck {
 
     /** The accounts (out of the recycle bin) {@code account} probably duplicates. */
     public static List<DuplicateMatch> ofAccount(CommandContext command, Account account) {
+        serialise(command, RecordType.ACCOUNT, account.nameKey(), account.phoneKey(), account.emailKey());
         List<Condition> keys = new ArrayList<>();
         addEq(keys, "nameKey", account.nameKey());
         addEq(keys, "phoneKey", account.phoneKey());
@@ -150,6 +159,9 @@ public final class DuplicateCheck {
                 phoneKeys.add(key);
             }
         }
+        List<String> strong = new ArrayList<>(phoneKeys);
+        strong.add(contact.emailKey());
+        serialise(command, RecordType.CONTACT, strong.toArray(String[]::new));
         List<Condition> keys = new ArrayList<>();
         if (!phoneKeys.isEmpty()) {
             keys.add(Condition.in("phoneKey", phoneKeys.stream().<CustomValue>map(CustomValue.Text::new).toList()));
@@ -180,6 +192,36 @@ public final class DuplicateCheck {
             }
         }
         return List.copyOf(matches);
+    }
+
+    /**
+     * Under a BLOCK policy, locks each strong key for the rest of the transaction, in a fixed order, so
+     * two commands saving records with the same key run one after the other: the second sees the
+     * first's record and is blocked, instead of both passing the check and both inserting. (The
+     * in-memory store serialises whole transactions anyway; a SQL store takes a row lock.)
+     */
+    private static void serialise(CommandContext command, RecordType type, String... keys) {
+        if (command.settings().duplicatePolicy().actionFor(type) != DuplicateAction.BLOCK) {
+            return;
+        }
+        Set<String> locks = new TreeSet<>();
+        for (String key : keys) {
+            if (key != null) {
+                // Keys can be long and hold any character; a digest gives a short, safe lock key.
+                locks.add("duplicate:" + type + ":" + digest(key));
+            }
+        }
+        locks.forEach(lock -> command.tx().lock(lock));
+    }
+
+    private static String digest(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide SHA-256 (MessageDigest's documentation).
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     private static void addEq(List<Condition> conditions, String field, String key) {

@@ -34,7 +34,8 @@ import io.crmkit.rules.internal.RulesContext;
  *   <li><b>Follow-ups carried over.</b> Every follow-up record of the lead is copied to the account:
  *       a new record targeting the account with the same kind, content, time, author and custom
  *       fields (created now). The lead keeps its own records, so its history stays complete; the
- *       account's last follow-up time moves to the latest of them.</li>
+ *       account's last follow-up time moves to the lead's last follow-up time or the latest copied
+ *       record, whichever is later (never backwards on an existing account).</li>
  *   <li><b>The lead</b> becomes CONVERTED, pointing at what it became; every later status action is
  *       refused, and converting it again throws {@link io.crmkit.core.error.IllegalTransitionException}.</li>
  * </ul>

@@ -14,6 +14,14 @@ import io.crmkit.core.tenant.DuplicateAction;
 import io.crmkit.core.tenant.DuplicatePolicy;
 import io.crmkit.rules.internal.CommandContext;
 import io.crmkit.rules.lead.IntakeFixture;
+import io.crmkit.rules.lead.LeadIntake;
+import io.crmkit.rules.lead.NewLead;
+import io.crmkit.spi.CrmStore;
+import io.crmkit.spi.IdGenerator;
+import io.crmkit.spi.Transaction;
+import io.crmkit.spi.TransactionWork;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -86,6 +94,48 @@ class DuplicateCheckTest {
                 new DuplicateMatch(RecordRef.of(RecordType.CONTACT, phone.id()), DuplicateReason.SAME_PHONE, "13800000000"),
                 new DuplicateMatch(RecordRef.of(RecordType.CONTACT, address.id()), DuplicateReason.SAME_EMAIL, "zhang@qq.com"),
                 new DuplicateMatch(RecordRef.of(RecordType.CONTACT, namesakeHere.id()), DuplicateReason.SAME_NAME, "张三"));
+    }
+
+    @Test
+    void under_block_the_strong_keys_are_locked_so_concurrent_saves_of_one_key_serialise() {
+        assertThat(locksTakenCreatingALead(DuplicatePolicy.everywhere(DuplicateAction.BLOCK)))
+                .hasSize(3).allSatisfy(lock -> assertThat(lock).startsWith("duplicate:LEAD:").hasSizeLessThan(200));
+        assertThat(locksTakenCreatingALead(DuplicatePolicy.everywhere(DuplicateAction.WARN))).isEmpty();
+    }
+
+    /** The lock keys a lead creation takes under {@code policy}, through a store that records them. */
+    private static List<String> locksTakenCreatingALead(DuplicatePolicy policy) {
+        IntakeFixture fixture = new IntakeFixture(s -> s.duplicatePolicy(policy));
+        List<String> locks = new java.util.ArrayList<>();
+        CrmStore recording = new CrmStore() {
+            @Override
+            public <T> T transact(TransactionWork<T> work) {
+                return fixture.store.transact(tx -> work.run(recordingLocks(tx, locks)));
+            }
+
+            @Override
+            public IdGenerator ids() {
+                return fixture.store.ids();
+            }
+        };
+        new LeadIntake(fixture.rulesOver(recording)).create(fixture.alice, NewLead.builder().personName("Li")
+                .company("Acme").phone("13800000000").email("li@acme.example").details("d")
+                .owner(fixture.alice.userId()).build());
+        return locks;
+    }
+
+    private static Transaction recordingLocks(Transaction tx, List<String> locks) {
+        return (Transaction) Proxy.newProxyInstance(Transaction.class.getClassLoader(), new Class<?>[] {Transaction.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("lock")) {
+                        locks.add((String) args[0]);
+                    }
+                    try {
+                        return method.invoke(tx, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class IntakeFixture {
 
     public final SettableClock clock = new SettableClock(START);
     public final InMemoryCrmStore store = InMemoryCrmStore.create(clock);
+    public final TenantSettings settings;
     public final RulesContext rules;
 
     public final Actor admin = Actor.of(TENANT, UserId.of("admin")).withRoles(Set.of(Crm.DEFAULT_ADMIN_ROLE));
@@ -65,9 +66,13 @@ public final class IntakeFixture {
 
     /** Settings changed from the defaults by {@code change}. */
     public IntakeFixture(UnaryOperator<TenantSettings.Builder> change) {
-        TenantSettings settings = change.apply(TenantSettings.defaults(ZONE, Currency.getInstance("CNY")).toBuilder())
-                .build();
-        rules = new RulesContext(store, clock, TenantSettingsSource.fixed(settings), InMemoryDirectory.builder().build(),
+        settings = change.apply(TenantSettings.defaults(ZONE, Currency.getInstance("CNY")).toBuilder()).build();
+        rules = rulesOver(store);
+    }
+
+    /** A rules context like {@link #rules} over another store (for example one that wraps {@link #store}). */
+    public RulesContext rulesOver(io.crmkit.spi.CrmStore over) {
+        return new RulesContext(over, clock, TenantSettingsSource.fixed(settings), InMemoryDirectory.builder().build(),
                 new InMemoryApprovalGateway(), InMemoryCompanyRegistry.sample(), Crm.DEFAULT_ADMIN_ROLE);
     }
 
