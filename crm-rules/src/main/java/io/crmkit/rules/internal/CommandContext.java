@@ -186,4 +186,17 @@ public final class CommandContext {
         }
         return String.valueOf(value);
     }
+
+    /**
+     * The text form of each field of {@code record} that change-log entries show, by field name in
+     * component order, empty fields left out: what the entry for the record's creation lists as
+     * "after" values, and so what replaying a record's change log from its creation must end with.
+     */
+    public static Map<String, String> loggedFields(Record record) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (FieldChange change : diff(null, record)) {
+            fields.put(change.field(), change.after());
+        }
+        return fields;
+    }
 }
