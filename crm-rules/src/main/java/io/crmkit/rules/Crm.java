@@ -1,7 +1,10 @@
 package io.crmkit.rules;
 
 import io.crmkit.core.internal.Checks;
+import io.crmkit.rules.activity.FollowUps;
 import io.crmkit.rules.internal.RulesContext;
+import io.crmkit.rules.lead.Leads;
+import io.crmkit.rules.registry.CompanyLookup;
 import io.crmkit.spi.CrmStore;
 import io.crmkit.spi.approval.ApprovalGateway;
 import io.crmkit.spi.directory.OrganisationDirectory;
@@ -41,10 +44,31 @@ public final class Crm {
 
     private final RulesContext context;
     private final NotificationSink notifications;
+    private final Leads leads;
+    private final FollowUps followUps;
+    private final CompanyLookup companies;
 
     private Crm(RulesContext context, NotificationSink notifications) {
         this.context = context;
         this.notifications = notifications;
+        this.leads = new Leads(context);
+        this.followUps = new FollowUps(context);
+        this.companies = new CompanyLookup(context);
+    }
+
+    /** Lead commands: create, claim, assign, follow up, qualify, convert, return, transfer, invalidate, ... */
+    public Leads leads() {
+        return leads;
+    }
+
+    /** Follow-up records (跟进记录) on leads, accounts, contacts and opportunities. */
+    public FollowUps followUps() {
+        return followUps;
+    }
+
+    /** Company registry lookup (工商信息): suggestions while typing, and filling a new account. */
+    public CompanyLookup companies() {
+        return companies;
     }
 
     /** A builder; only the store and the tenant settings are required. */
