@@ -15,7 +15,10 @@ import io.crmkit.spi.memory.InMemoryDirectory;
 import io.crmkit.spi.notify.NotificationSink;
 import io.crmkit.spi.outbox.OutboxRelay;
 import io.crmkit.spi.registry.CompanyRegistry;
+import io.crmkit.core.tenant.TenantSettings;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Currency;
 
 /**
  * The library's entry point: a host builds one {@code Crm} over its store, clock and ports, and
@@ -74,6 +77,18 @@ public final class Crm {
     /** A builder; only the store and the tenant settings are required. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A complete CRM in memory for tests and demos, for tenants in the seed product's market: every
+     * tenant's settings are {@link TenantSettings#defaults(ZoneId, Currency)} with time zone
+     * Asia/Shanghai and currency CNY. (The library never falls back to the JVM's zone or locale, so
+     * this choice is explicit; use {@link #inMemory(TenantSettingsSource)} for any other.) Otherwise
+     * as {@link #inMemory(TenantSettingsSource)}.
+     */
+    public static Crm inMemory() {
+        return inMemory(TenantSettingsSource.fixed(
+                TenantSettings.defaults(ZoneId.of("Asia/Shanghai"), Currency.getInstance("CNY"))));
     }
 
     /**

@@ -188,6 +188,18 @@ class CrmLeadsTest {
         assertThat(lead(id).lastFollowUpAt()).isEqualTo(NOW);
     }
 
+    @Test
+    void inMemoryWithoutSettingsWorksInShanghaiAndCny() {
+        Crm plain = Crm.inMemory();
+        Actor owner = Actor.of(TenantId.of("demo"), UserId.of("demo.user"));
+
+        Lead created = plain.leads().create(owner, newLead("Demo Co", "+86 139 2222 3333", owner)).lead();
+
+        assertThat(created.owner()).isEqualTo(owner.userId());
+        Lead stored = plain.store().transact(tx -> tx.leads().get(owner.tenantId(), created.id()));
+        assertThat(stored).isEqualTo(created);
+    }
+
     private List<Lead> allLeads() {
         return crm.store().transact(tx -> tx.leads().list(TENANT, PageRequest.first(10)).items());
     }
