@@ -72,6 +72,8 @@ import java.util.regex.Pattern;
  * @param teamMembers users who work on the account besides the owner; distinct, never the owner
  * @param lastFollowUpAt when the account was last followed up, or null if never
  * @param lastDealAt when a deal with the account was last won, or null if never
+ * @param recycleDeferredUntil until when an approved extension request keeps the account from being
+ *     recycled out of its owner's hands, or null when no extension applies
  * @param locked whether the account is locked against changes (锁定)
  * @param voided whether the account is in the recycle bin (作废); restorable
  * @param ownedSince when the current owner got the account; set exactly when {@code owner} is
@@ -103,6 +105,7 @@ public record Account(
         List<TeamMember> teamMembers,
         Instant lastFollowUpAt,
         Instant lastDealAt,
+        Instant recycleDeferredUntil,
         boolean locked,
         boolean voided,
         Instant ownedSince,
@@ -182,7 +185,7 @@ public record Account(
                 .id(id).tenantId(tenantId).name(name).level(level).source(source).dealStatus(dealStatus)
                 .addresses(addresses).financialInfo(financialInfo).registryId(registryId).phone(phone)
                 .email(email).website(website).poolId(poolId).teamMembers(teamMembers)
-                .lastFollowUpAt(lastFollowUpAt).lastDealAt(lastDealAt).locked(locked).voided(voided)
+                .lastFollowUpAt(lastFollowUpAt).lastDealAt(lastDealAt).recycleDeferredUntil(recycleDeferredUntil).locked(locked).voided(voided)
                 .ownedSince(ownedSince).owner(owner).customFields(customFields)
                 .version(version).createdAt(createdAt).updatedAt(updatedAt);
     }
@@ -369,6 +372,7 @@ public record Account(
         private List<TeamMember> teamMembers = List.of();
         private Instant lastFollowUpAt;
         private Instant lastDealAt;
+        private Instant recycleDeferredUntil;
         private boolean locked;
         private boolean voided;
         private Instant ownedSince;
@@ -470,6 +474,12 @@ public record Account(
             return this;
         }
 
+        /** Sets {@link Account#recycleDeferredUntil()}. */
+        public Builder recycleDeferredUntil(Instant recycleDeferredUntil) {
+            this.recycleDeferredUntil = recycleDeferredUntil;
+            return this;
+        }
+
         /** Sets {@link Account#lastDealAt()}. */
         public Builder lastDealAt(Instant lastDealAt) {
             this.lastDealAt = lastDealAt;
@@ -531,7 +541,8 @@ public record Account(
          */
         public Account build() {
             return new Account(id, tenantId, name, level, source, dealStatus, addresses, financialInfo, registryId,
-                    phone, email, website, poolId, teamMembers, lastFollowUpAt, lastDealAt, locked, voided,
+                    phone, email, website, poolId, teamMembers, lastFollowUpAt, lastDealAt, recycleDeferredUntil,
+                    locked, voided,
                     ownedSince, owner, customFields, version, createdAt, updatedAt, null, null, null, null);
         }
     }
