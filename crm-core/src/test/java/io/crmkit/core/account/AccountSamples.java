@@ -75,6 +75,7 @@ final class AccountSamples {
                 .poolId(pool).teamMembers(List.copyOf(team.values()))
                 .lastFollowUpAt(opt(r, full, created.plusSeconds(r.nextInt(1_000_000))))
                 .lastDealAt(opt(r, full, created.plusSeconds(r.nextInt(1_000_000))))
+                .recycleDeferredUntil(opt(r, full, created.plusSeconds(r.nextInt(2_000_000))))
                 .locked(full || r.nextBoolean()).voided(full || r.nextBoolean())
                 .ownedSince(owned ? created.plusSeconds(r.nextInt(1000)) : null).owner(owner)
                 .customFields(full || r.nextBoolean() ? customFields(r) : null)
