@@ -143,6 +143,92 @@ class AccountClaimStormTest {
         assertThat(poolLogClaims).isEqualTo(totalClaims);
     }
 
+    @Test
+    void adminsDistributingWhileMembersClaimNeverBreakTheHoldingLimit() throws Exception {
+        AccountPoolFixture f = new AccountPoolFixture();
+        List<UserId> members = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            members.add(UserId.of(String.format("m%02d", i)));
+        }
+        f.pool(POOL, PoolRules.builder().maxHeldPerMember(MAX_HELD).build(),
+                new PoolMembers(Set.copyOf(members), Set.of()));
+        List<AccountId> accounts = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            accounts.add(f.account(POOL).id());
+        }
+        ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(members.size() + 4);
+        List<Future<?>> done = new ArrayList<>();
+        // Half the members claim; all of them are given accounts by the admins' distributions.
+        for (int t = members.size() / 2; t < members.size() + 4; t++) {
+            boolean admin = t >= members.size();
+            Actor actor = admin ? AccountPoolFixture.actor(AccountPoolFixture.POOL_ADMIN)
+                    : Actor.of(TENANT, members.get(t));
+            Random random = new Random(7727L * (t + 1));
+            done.add(threads.submit(() -> {
+                start.await();
+                for (int i = 0; i < 20; i++) {
+                    try {
+                        if (admin) {
+                            List<AccountId> batch = new ArrayList<>(new java.util.LinkedHashSet<>(
+                                    random.ints(8, 0, accounts.size()).mapToObj(accounts::get).toList()));
+                            List<UserId> turn = new ArrayList<>(members);
+                            java.util.Collections.shuffle(turn, random);
+                            AccountBatchResult result = f.commands.distribute(actor, batch, turn.subList(0, 4));
+                            result.rejected().stream().map(AccountBatchOutcome::rejection)
+                                    .filter(e -> !(e instanceof RuleViolationException r
+                                            && (EXPECTED_REFUSALS.contains(r.rule())
+                                                    || r.rule().equals(PoolRuleNames.FORCED_OWNER_CHANGE))))
+                                    .forEach(unexpected::add);
+                        } else {
+                            f.commands.claim(actor, accounts.get(random.nextInt(accounts.size())));
+                        }
+                    } catch (RuleViolationException refused) {
+                        if (!EXPECTED_REFUSALS.contains(refused.rule())) {
+                            unexpected.add(refused);
+                        }
+                    } catch (RuntimeException e) {
+                        unexpected.add(e);
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> future : done) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+        threads.shutdown();
+
+        assertThat(unexpected).isEmpty();
+        Map<UserId, Integer> owned = new HashMap<>();
+        for (AccountId id : accounts) {
+            Account account = f.reload(id);
+            if (account.owner() != null) {
+                owned.merge(account.owner(), 1, Integer::sum);
+            }
+            UserId owner = null;
+            for (ChangeLogEntry entry : f.log(id)) {
+                if (!entry.action().equals("account.create")) {
+                    assertThat(entry.action()).isIn("account.claim", "account.assign");
+                    assertThat(owner).as("owner before %s", entry.action()).isNull();
+                    owner = UserId.of(entry.changes().stream().filter(c -> c.field().equals("owner"))
+                            .findFirst().orElseThrow().after());
+                }
+            }
+            assertThat(owner).isEqualTo(account.owner());
+        }
+        // Both paths gave accounts out, and the limit was reached, so the race was tested.
+        assertThat(f.poolLog(POOL)).extracting(ChangeLogEntry::action).contains("account.claim", "account.assign");
+        assertThat(owned.values()).contains(MAX_HELD);
+        for (UserId member : members) {
+            int ownedNow = owned.getOrDefault(member, 0);
+            assertThat(ownedNow).as("%s holding limit", member).isLessThanOrEqualTo(MAX_HELD);
+            assertThat(f.held(POOL, member, true)).as("%s holds", member).isEqualTo(ownedNow);
+        }
+    }
+
     /** Replays one account's log: a claim only ever finds it unowned, a return only ever its owner. */
     private static void assertSingleOwnerAtEveryStep(List<ChangeLogEntry> log) {
         UserId owner = null;
