@@ -62,7 +62,7 @@ public final class AccountPoolCommands {
      * @throws ValidationException if an argument is missing
      * @throws io.crmkit.core.error.NotFoundException if the tenant has no such account or pool
      * @throws io.crmkit.core.error.ForbiddenException {@code pool.not-admin} if the actor does not
-     *     administer {@code pool}
+     *     administer {@code pool} or, for an account of another pool, that pool as well
      * @throws RuleViolationException {@code account.voided}, {@code account.locked}, or
      *     {@code pool.same-pool} if it already waits unowned in {@code pool}
      */
@@ -73,6 +73,11 @@ public final class AccountPoolCommands {
             Account account = AccountAccess.load(command, accountId);
             PoolEngine<Account, PoolId> to = AccountPools.engineOf(command, pool);
             to.requireAdministers(AccountPools.PUT_INTO_POOL);
+            if (account.poolId() != null && !account.poolId().equals(pool)
+                    && !AccountAccess.actorAdministers(command, account)) {
+                throw command.forbidden(AccountPools.PUT_INTO_POOL, PoolRuleNames.NOT_ADMIN
+                        + ": the account belongs to pool " + account.poolId() + ", which the actor does not administer");
+            }
             AccountAccess.requireChangeable(account, "putting it into a pool");
             if (account.owner() == null && pool.equals(account.poolId())) {
                 throw new RuleViolationException(PoolRuleNames.SAME_POOL, null,

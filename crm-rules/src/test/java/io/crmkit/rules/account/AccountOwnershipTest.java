@@ -347,4 +347,64 @@ class AccountOwnershipTest {
         assertThat(violation(() -> f.commands.changeDealStatus(actor(ALICE), locked.id(), DealStatus.WON)).rule())
                 .isEqualTo("account.locked");
     }
+
+    @Test
+    void putIntoPoolFromAnotherPoolNeedsThatPoolsAdminTooAndAppliesTheTargetsTeamPolicy() {
+        AccountPoolFixture f = new AccountPoolFixture();
+        f.pool(POOL, PoolRules.defaults());
+        UserId otherAdmin = UserId.of("other-admin");
+        io.crmkit.core.pool.Pool other = io.crmkit.core.pool.Pool.builder().id(OTHER_POOL)
+                .tenantId(AccountPoolFixture.TENANT).name("East").addAdmin(otherAdmin)
+                .members(new io.crmkit.core.pool.PoolMembers(java.util.Set.of(ALICE), java.util.Set.of()))
+                .rules(PoolRules.builder().ownerChangeTeamPolicy(OwnerChangeTeamPolicy.CLEAR_TEAM).build())
+                .createdAt(f.clock.instant()).updatedAt(f.clock.instant()).build();
+        f.store.transact(tx -> tx.pools().insert(other));
+        Account account = withTeam(f);
+        AccountPoolFixture.Snapshot before = f.snapshot(account.id());
+
+        assertThatThrownBy(() -> f.commands.putIntoPool(actor(otherAdmin), account.id(), OTHER_POOL))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("pool.not-admin");
+        f.assertUnchanged(before);
+
+        Account moved = f.commands.putIntoPool(actor(BOSS), account.id(), OTHER_POOL);
+        assertThat(moved.poolId()).isEqualTo(OTHER_POOL);
+        assertThat(moved.owner()).isNull();
+        assertThat(moved.teamMembers()).isEmpty();
+    }
+
+    @Test
+    void lockedOrVoidedAccountsAreNotMovedAndNothingChanges() {
+        AccountPoolFixture f = fixture(PoolRules.builder().transferAllowed(true).forcedOwnerChangeAllowed(true).build());
+        Account locked = f.create(b -> b.poolId(POOL).owner(ALICE).ownedSince(f.clock.instant()).locked(true));
+        Account voided = f.create(b -> b.poolId(POOL).owner(ALICE).ownedSince(f.clock.instant()).voided(true));
+        for (Account account : List.of(locked, voided)) {
+            AccountPoolFixture.Snapshot before = f.snapshot(account.id());
+            String rule = account.locked() ? "account.locked" : "account.voided";
+            List<Runnable> commands = List.of(
+                    () -> f.commands.returnToPool(actor(ALICE), account.id(), "x", null),
+                    () -> f.commands.transfer(actor(ALICE), account.id(), OTHER_POOL),
+                    () -> f.commands.putIntoPool(actor(POOL_ADMIN), account.id(), OTHER_POOL),
+                    () -> f.commands.assign(actor(POOL_ADMIN), account.id(), BOB),
+                    () -> f.commands.changeOwner(actor(POOL_ADMIN), account.id(), BOB),
+                    () -> f.commands.takeOutOfPool(actor(POOL_ADMIN), account.id(), BOB));
+            for (Runnable command : commands) {
+                assertThat(violation(command).rule()).isEqualTo(rule);
+            }
+            f.assertUnchanged(before);
+        }
+    }
+
+    @Test
+    void takeOutOfPoolKeepingTheOwnerTellsNobody() {
+        AccountPoolFixture f = fixture(PoolRules.defaults());
+        Account account = f.owned(POOL, ALICE);
+
+        Account out = f.commands.takeOutOfPool(actor(POOL_ADMIN), account.id(), ALICE);
+
+        assertThat(out.poolId()).isNull();
+        assertThat(out.owner()).isEqualTo(ALICE);
+        assertThat(out.ownedSince()).isEqualTo(account.ownedSince());
+        assertThat(f.outbox()).isEmpty();
+        assertThat(f.lastEntry(account.id()).context()).isEqualTo(RecordRef.of(RecordType.POOL, POOL));
+    }
 }
