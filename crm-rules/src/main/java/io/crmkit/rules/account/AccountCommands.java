@@ -62,7 +62,7 @@ public final class AccountCommands {
      * Locks the account against every change but {@link #unlock} (entry {@value #ACTION_LOCK}); a
      * locked account is never recycled. With {@code includeContacts}, every contact of the account
      * that is not locked yet is locked in the same transaction (entry {@value #ACTION_CONTACT_LOCK}
-     * per contact, the account as context).
+     * per contact, the account's pool as context, the reason naming the account).
      *
      * @return the locked account
      * @throws io.crmkit.core.error.NotFoundException if the tenant has no such account
@@ -234,7 +234,8 @@ public final class AccountCommands {
     /** Locks or unlocks every contact of the account not in that state yet, page by page. */
     private static void setContactsLocked(CommandContext cmd, Account account, boolean locked) {
         String action = locked ? ACTION_CONTACT_LOCK : ACTION_CONTACT_UNLOCK;
-        RecordRef context = AccountAccess.ref(account);
+        RecordRef context = AccountAccess.poolContext(account);
+        String reason = (locked ? "locked" : "unlocked") + " with account " + account.id().value();
         PageRequest request = PageRequest.first(CONTACT_PAGE);
         while (true) {
             Page<Contact> page = cmd.tx().contacts().ofAccount(cmd.tenant(), account.id(), cmd.query(), request);
@@ -242,7 +243,7 @@ public final class AccountCommands {
                 if (contact.locked() != locked) {
                     Contact stored = cmd.tx().contacts().update(
                             contact.withLocked(locked).toBuilder().updatedAt(cmd.now()).build());
-                    cmd.log(RecordRef.of(RecordType.CONTACT, stored.id()), context, action, contact, stored, null);
+                    cmd.log(RecordRef.of(RecordType.CONTACT, stored.id()), context, action, contact, stored, reason);
                 }
             }
             if (!page.hasNext()) {
