@@ -124,7 +124,9 @@ public final class RecycleExtensions {
      * counted in calendar days of the tenant's zone, unless the account changed hands since the
      * request (then the extension, asked by the former owner, no longer applies and only the decision
      * is logged). Rejected: nothing changes but the log. Deciding a request again changes nothing and
-     * returns the account as it is. The decision is applied whatever the account's lock or bin state.
+     * returns the account as it is, also when two deliveries of one decision run at the same moment
+     * (they take the same transaction lock, named after the request). The decision is applied
+     * whatever the account's lock or bin state.
      *
      * @return the account after the decision
      * @throws ValidationException on {@code requestId} if it is not an extension request's id, or on
@@ -137,6 +139,8 @@ public final class RecycleExtensions {
         int granted = grantedDays(decision, id.days());
         Actor decider = Actor.of(decision.tenantId(), decision.decidedBy());
         return rules.command(decider, cmd -> {
+            // Two deliveries of one decision at once: the second waits, then finds the first's entry.
+            cmd.tx().lock("account-extension:" + decision.requestId());
             Account before = AccountAccess.load(cmd, id.account());
             ChangeLogEntry requested = null;
             String prefix = "request " + decision.requestId() + " ";
