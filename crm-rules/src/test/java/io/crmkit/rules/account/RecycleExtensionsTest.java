@@ -103,6 +103,29 @@ class RecycleExtensionsTest {
     }
 
     @Test
+    void concurrentDeliveriesOfOneDecisionLogItOnce() throws Exception {
+        Account account = fx.claimed(ALICE);
+        String id = extensions.request(actor(ALICE), account.id(), 7, null);
+        ApprovalDecision rejection = decision(id, false, Map.of());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Account>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return extensions.decide(rejection);
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<Account> result : results) {
+            assertThat(result.get()).isEqualTo(account);
+        }
+        pool.shutdown();
+
+        assertThat(fx.accountLog(account)).filteredOn(e -> e.action().equals("account.extension-decision")).hasSize(1);
+    }
+
+    @Test
     void rejectedLeavesTheAccountAsItWas() {
         Account account = fx.claimed(ALICE);
         String id = extensions.request(actor(ALICE), account.id(), 7, null);
