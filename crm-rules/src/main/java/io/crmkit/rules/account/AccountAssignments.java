@@ -81,14 +81,14 @@ final class AccountAssignments {
 
     /**
      * Hands the account's ownerless contacts to its owner, in this transaction, each with a
-     * {@code contact.update} entry whose context is the account. Paged by id; contacts that have an
-     * owner are left alone.
+     * {@code contact.update} entry whose context is the account's pool (none once it is out of every
+     * pool) and whose reason names the account. Paged by id; contacts that have an owner are left alone.
      *
      * @return how many contacts were handed over
      */
     static int handOverContacts(CommandContext command, Account account) {
         UserId owner = account.owner();
-        RecordRef context = AccountAccess.ref(account);
+        RecordRef context = AccountAccess.poolContext(account);
         String reason = "handed over with account " + account.id().value();
         int handed = 0;
         PageRequest request = PageRequest.first(CONTACT_PAGE);
