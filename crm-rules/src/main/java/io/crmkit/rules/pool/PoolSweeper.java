@@ -107,19 +107,19 @@ public final class PoolSweeper {
             Condition recyclable = RecyclePlan.recyclable(pool, run.query.now());
             for (RecyclePlan.Step step : steps) {
                 Condition due = step.due(recyclable);
-                each(run, due, account -> recycle(run, pool, step, due, account.id()));
+                each(run, step.rule().id(), due, account -> recycle(run, pool, step, due, account.id()));
             }
             for (RecyclePlan.Step step : steps) {
                 if (step.rule().warns()) {
                     Instant warnHorizon = run.today().plusDays(step.rule().warnDaysBefore() + 1L)
                             .atStartOfDay(zone).toInstant();
                     Condition warn = step.warn(RecyclePlan.recyclable(pool, warnHorizon), run.query.now());
-                    each(run, warn, account -> warn(run, pool, step, warn, account.id()));
+                    each(run, step.rule().id(), warn, account -> warn(run, pool, step, warn, account.id()));
                 }
             }
             for (ReminderRule rule : pool.rules().reminderRules()) {
                 Condition inactive = RecyclePlan.reminder(pool, rule);
-                each(run, inactive, account -> remind(run, pool, rule, inactive, account.id()));
+                each(run, rule.id(), inactive, account -> remind(run, pool, rule, inactive, account.id()));
             }
         }
         return new SweepResult(run.recycled, run.warned, run.reminded, run.skipped, run.problems);
@@ -139,13 +139,22 @@ public final class PoolSweeper {
         }
     }
 
-    /** Pages through the accounts matching {@code condition}, each page read in its own transaction. */
-    private void each(Run run, Condition condition, Consumer<Account> action) {
+    /**
+     * Pages through the accounts matching {@code condition}, each page read in its own transaction. A
+     * query the store refuses (a rule naming a field accounts do not have) or cannot run is reported as
+     * a problem without an account, and the sweep goes on with the next rule.
+     */
+    private void each(Run run, String ruleId, Condition condition, Consumer<Account> action) {
         PageRequest request = PageRequest.first(PAGE);
         while (true) {
             PageRequest current = request;
-            Page<Account> page = rules.store().transact(
-                    tx -> tx.accounts().query(run.tenant, condition, run.query, current));
+            Page<Account> page;
+            try {
+                page = rules.store().transact(tx -> tx.accounts().query(run.tenant, condition, run.query, current));
+            } catch (RuntimeException e) {
+                run.problems.add(problem(null, ruleId, e));
+                return;
+            }
             page.items().forEach(action);
             if (!page.hasNext()) {
                 return;
@@ -255,12 +264,16 @@ public final class PoolSweeper {
         } catch (ConcurrentModificationException e) {
             // Still contended after the store's retries: another sweep is at this record; the next run sees it.
             run.skipped++;
-        } catch (CrmException e) {
-            run.problems.add(new SweepProblem(id, ruleId, e.code().name(), e.getMessage()));
         } catch (RuntimeException e) {
-            // A broken record or store call must not abort the run: report it with its class and go on.
-            run.problems.add(new SweepProblem(id, ruleId, e.getClass().getName(), String.valueOf(e.getMessage())));
+            // A broken record or store call must not abort the run: report it and go on.
+            run.problems.add(problem(id, ruleId, e));
         }
+    }
+
+    private static SweepProblem problem(AccountId id, String ruleId, RuntimeException e) {
+        return e instanceof CrmException crm
+                ? new SweepProblem(id, ruleId, crm.code().name(), crm.getMessage())
+                : new SweepProblem(id, ruleId, e.getClass().getName(), String.valueOf(e.getMessage()));
     }
 
     private enum Outcome { RECYCLED, WARNED, REMINDED, HANDLED, NOTHING }

@@ -16,6 +16,7 @@ import io.crmkit.core.account.TeamAccess;
 import io.crmkit.core.account.TeamMember;
 import io.crmkit.core.activity.ChangeLogEntry;
 import io.crmkit.core.condition.Condition;
+import io.crmkit.core.error.ErrorCode;
 import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.identity.Actor;
 import io.crmkit.core.identity.TenantId;
@@ -260,6 +261,30 @@ class PoolSweeperTest {
 
         wrapper[0].failingUpdates.clear();                         // fixed: the next run picks it up
         assertThat(f.sweep()).isEqualTo(new SweepResult(1, 0, 0, 0, List.of()));
+    }
+
+    @Test
+    void aRuleTheStoreCannotQueryIsReportedAndTheOtherRulesStillRun() {
+        SweepFixture f = new SweepFixture();
+        RecycleRule broken = RecycleRule.builder().id("broken").name("names no account field")
+                .condition(Condition.eq("noSuchField", new CustomValue.Text("x"))).days(5).build();
+        RecycleRule fine = RecycleRule.builder().id("fine").name("10 days")
+                .condition(Condition.eq("level", new CustomValue.Text("A"))).days(10).build();
+        // The rules after a broken one exclude what it governs, so they cannot run either: it comes last here.
+        f.pool(POOL, rules(fine, broken));
+        f.pool(PoolId.of("P2"), rules(broken, fine));
+        Account account = f.account(f.draft("A"));
+        Account behindBroken = f.account(f.draft("A").poolId(PoolId.of("P2")));
+        f.on(10, 10, 0);
+        SweepResult result = f.sweep();
+        assertThat(result.recycled()).isEqualTo(1);
+        assertThat(f.reload(account.id()).owner()).isNull();
+        assertThat(f.reload(behindBroken.id()).owner()).isEqualTo(ALICE);
+        assertThat(result.problems()).hasSize(3).allSatisfy(p -> {
+            assertThat(p.account()).isNull();
+            assertThat(p.errorCode()).isEqualTo(ErrorCode.VALIDATION_FAILED.name());
+        });
+        assertThat(result.problems()).extracting(SweepProblem::ruleId).containsExactlyInAnyOrder("broken", "broken", "fine");
     }
 
     @Test
