@@ -25,7 +25,10 @@ import java.util.TreeMap;
  * earlier rule's tree matches them: each rule's queries carry {@code not(tree)} of every earlier rule
  * that has one, and a rule without a tree (matching everything) ends the list. So an account is
  * recycled, warned and dated by one rule only, whatever its inactivity, and the exclusion holds across
- * sweeps and hosts (a set of ids handled in this run would not).
+ * sweeps and hosts (a set of ids handled in this run would not: it would let a later rule warn about,
+ * or recycle, an account an earlier rule governs but does not find due yet). A consequence: when the
+ * store cannot run an earlier rule's tree (a field accounts do not have), the later rules' queries fail
+ * too, and the sweep reports them all rather than guess which accounts the broken rule governs.
  *
  * <p><b>Inactivity</b> of {@code d} days counts from the later of the basis field (last follow-up or
  * last deal) and {@code ownedSince}: both {@code daysSince(field, d)}, in calendar days of the tenant's
