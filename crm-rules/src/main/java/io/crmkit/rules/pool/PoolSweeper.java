@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The scheduled sweep over a tenant's public pools of accounts (公海): recycles the accounts their
@@ -252,7 +253,7 @@ public final class PoolSweeper {
     }
 
     /** Runs one record's transaction, counting its outcome; a failure is reported, never thrown. */
-    private static void attempt(Run run, AccountId id, String ruleId, java.util.function.Supplier<Outcome> work) {
+    private static void attempt(Run run, AccountId id, String ruleId, Supplier<Outcome> work) {
         try {
             switch (work.get()) {
                 case RECYCLED -> run.recycled++;
