@@ -1,9 +1,14 @@
 package io.crmkit.rules;
 
 import io.crmkit.core.internal.Checks;
+import io.crmkit.rules.account.AccountCommands;
+import io.crmkit.rules.account.AccountPoolCommands;
+import io.crmkit.rules.account.PoolVisibility;
+import io.crmkit.rules.account.RecycleExtensions;
 import io.crmkit.rules.activity.FollowUps;
 import io.crmkit.rules.internal.RulesContext;
 import io.crmkit.rules.lead.Leads;
+import io.crmkit.rules.pool.PoolSweeper;
 import io.crmkit.rules.registry.CompanyLookup;
 import io.crmkit.spi.CrmStore;
 import io.crmkit.spi.approval.ApprovalGateway;
@@ -50,6 +55,11 @@ public final class Crm {
     private final Leads leads;
     private final FollowUps followUps;
     private final CompanyLookup companies;
+    private final AccountPoolCommands publicPools;
+    private final AccountCommands accounts;
+    private final PoolVisibility poolViews;
+    private final RecycleExtensions recycleExtensions;
+    private final PoolSweeper poolSweeper;
 
     private Crm(RulesContext context, NotificationSink notifications) {
         this.context = context;
@@ -57,6 +67,46 @@ public final class Crm {
         this.leads = new Leads(context);
         this.followUps = new FollowUps(context);
         this.companies = new CompanyLookup(context);
+        this.publicPools = new AccountPoolCommands(context);
+        this.accounts = new AccountCommands(context);
+        this.poolViews = new PoolVisibility(context);
+        this.recycleExtensions = new RecycleExtensions(context);
+        this.poolSweeper = new PoolSweeper(context);
+    }
+
+    /**
+     * Public pools of accounts (公海): put into a pool, claim, assign (one, a batch, round-robin),
+     * return, transfer, take out of pools, forced owner change, deal status, under each pool's rules.
+     */
+    public AccountPoolCommands publicPools() {
+        return publicPools;
+    }
+
+    /** Account commands beside the pool's: lock and unlock (with contacts), copy, recycle bin. */
+    public AccountCommands accounts() {
+        return accounts;
+    }
+
+    /**
+     * Reading pool records as the actor may see them: non-owners see only the pool's public fields
+     * (masked in one place), members of an admins-assign-only pool see nothing; the pool log.
+     */
+    public PoolVisibility poolViews() {
+        return poolViews;
+    }
+
+    /** Extension requests that postpone an account's recycling, decided through the approval gateway. */
+    public RecycleExtensions recycleExtensions() {
+        return recycleExtensions;
+    }
+
+    /**
+     * The sweep a host schedules (nightly, say) per tenant: recycles due accounts, sends recycle
+     * warnings and reminder-rule notifications; set-based, idempotent, one record's failure never
+     * aborts the run.
+     */
+    public PoolSweeper poolSweeper() {
+        return poolSweeper;
     }
 
     /** Lead commands: create, claim, assign, follow up, qualify, convert, return, transfer, invalidate, ... */
