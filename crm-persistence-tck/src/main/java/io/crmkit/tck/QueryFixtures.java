@@ -211,13 +211,14 @@ public final class QueryFixtures {
                 .phone("13800000000")
                 .details("asked for a quote")
                 .owner(OWNER)
+                .ownedSince(CREATED)
                 .createdAt(CREATED)
                 .updatedAt(CREATED);
     }
 
     /** A lead waiting unowned in lead pool {@code pool}. */
     public static Lead.Builder pooledLead(CrmStore store, TenantId tenant, String personName, LeadPoolId pool) {
-        return lead(store, tenant, personName).owner(null).poolId(pool);
+        return lead(store, tenant, personName).owner(null).ownedSince(null).poolId(pool);
     }
 
     /** An open opportunity of {@code account} for {@code amount}, owned by {@link #OWNER}. */

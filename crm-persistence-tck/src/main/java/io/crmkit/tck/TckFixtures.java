@@ -123,7 +123,7 @@ public final class TckFixtures {
         return Lead.builder().id(id).tenantId(tenant)
                 .personName("Person " + id.value()).company("Company " + id.value())
                 .phone("13800000000").source("fair")
-                .owner(OWNER).createdAt(BASE).updatedAt(BASE);
+                .owner(OWNER).ownedSince(BASE).createdAt(BASE).updatedAt(BASE);
     }
 
     /**

@@ -80,6 +80,9 @@ import java.util.Set;
  * @param locked whether the lead is locked against editing
  * @param voided whether the lead was voided into the recycle bin (restorable)
  * @param owner the owning user, or null while the lead sits unclaimed in its pool
+ * @param ownedSince when the current owner got the lead (creation with an owner, claim, assignment,
+ *     transfer out of pools); set exactly when {@code owner} is set, otherwise null. Inactivity for a
+ *     lead pool's recycle rules counts from the later of this and {@code lastFollowUpAt}
  * @param customFields the tenant's custom fields
  * @param version the optimistic-locking version
  * @param createdAt when the lead was created
@@ -110,6 +113,7 @@ public record Lead(
         boolean locked,
         boolean voided,
         UserId owner,
+        Instant ownedSince,
         CustomFields customFields,
         long version,
         Instant createdAt,
@@ -146,7 +150,7 @@ public record Lead(
      * defaults missing custom fields to none and computes the match keys.
      *
      * @throws ValidationException if a required part is missing, the lead has neither pool nor
-     *     owner, the version is negative, or the invalid or conversion fields do not match the status
+     *     owner, {@code ownedSince} is not set exactly when there is an owner, the version is negative, or the invalid or conversion fields do not match the status
      */
     public Lead {
         Checks.required("id", id);
@@ -163,6 +167,13 @@ public record Lead(
         if (poolId == null && owner == null) {
             throw ValidationException.of("owner", ErrorCode.FIELD_INVALID,
                     "a lead needs an owner or a lead pool; set one of them");
+        }
+        if (owner == null && ownedSince != null) {
+            throw ValidationException.of("ownedSince", ErrorCode.FIELD_INVALID,
+                    "a lead without owner has no ownership start");
+        }
+        if (owner != null && ownedSince == null) {
+            throw ValidationException.of("ownedSince", ErrorCode.FIELD_REQUIRED);
         }
         if (status == LeadStatus.INVALID) {
             LeadLifecycle.requireRestorable("statusBeforeInvalid", statusBeforeInvalid);
@@ -270,21 +281,24 @@ public record Lead(
     }
 
     /**
-     * This lead owned by {@code owner}, after a claim or an assignment; its pool stays recorded.
+     * This lead owned by {@code owner} since {@code since}, after a claim, an assignment or a
+     * transfer; its pool stays recorded.
      *
-     * @throws ValidationException if {@code owner} is null
+     * @throws ValidationException if {@code owner} or {@code since} is null
      */
-    public Lead withOwner(UserId owner) {
-        return toBuilder().owner(Checks.required("owner", owner)).build();
+    public Lead withOwner(UserId owner, Instant since) {
+        return toBuilder().owner(Checks.required("owner", owner))
+                .ownedSince(Checks.required("ownedSince", since)).build();
     }
 
     /**
-     * This lead back in {@code pool} without an owner, after a return or a recycle.
+     * This lead back in {@code pool} without an owner (and so without an ownership start), after a
+     * return or a recycle.
      *
      * @throws ValidationException if {@code pool} is null
      */
     public Lead returnedTo(LeadPoolId pool) {
-        return toBuilder().poolId(Checks.required("pool", pool)).owner(null).build();
+        return toBuilder().poolId(Checks.required("pool", pool)).owner(null).ownedSince(null).build();
     }
 
     /** This lead locked or unlocked. */
@@ -349,6 +363,7 @@ public record Lead(
                 .locked(locked)
                 .voided(voided)
                 .owner(owner)
+                .ownedSince(ownedSince)
                 .customFields(customFields)
                 .version(version)
                 .createdAt(createdAt)
@@ -383,6 +398,7 @@ public record Lead(
         private boolean locked;
         private boolean voided;
         private UserId owner;
+        private Instant ownedSince;
         private CustomFields customFields = CustomFields.none();
         private long version;
         private Instant createdAt;
@@ -510,6 +526,12 @@ public record Lead(
             return this;
         }
 
+        /** Sets {@link Lead#ownedSince()}. */
+        public Builder ownedSince(Instant ownedSince) {
+            this.ownedSince = ownedSince;
+            return this;
+        }
+
         /** Sets {@link Lead#customFields()}. */
         public Builder customFields(CustomFields customFields) {
             this.customFields = customFields;
@@ -543,7 +565,7 @@ public record Lead(
             return new Lead(id, tenantId, personName, company, phone, email, source, details, status,
                     poolId, lastFollowUpAt, statusBeforeInvalid, invalidReason, convertedAccountId,
                     convertedContactId, convertedOpportunityId, convertedAt, locked, voided, owner,
-                    customFields, version, createdAt, updatedAt, null, null, null, null);
+                    ownedSince, customFields, version, createdAt, updatedAt, null, null, null, null);
         }
     }
 }

@@ -87,8 +87,8 @@ class LeadTest {
     void aLeadNeedsAPoolOrAnOwner() {
         assertRejected(b -> b.poolId(null).owner(null), "owner", ErrorCode.FIELD_INVALID);
 
-        Lead owned = newLead().toBuilder().poolId(null).owner(ALICE).build();
-        Lead claimed = newLead().withOwner(ALICE);
+        Lead owned = newLead().toBuilder().poolId(null).owner(ALICE).ownedSince(T0).build();
+        Lead claimed = newLead().withOwner(ALICE, T0);
 
         assertThat(owned.isUnclaimed()).isFalse();
         assertThat(claimed.poolId()).isEqualTo(LeadFixtures.POOL);
@@ -100,12 +100,12 @@ class LeadTest {
     void returningALeadClearsItsOwnerAndSetsThePool() {
         LeadPoolId other = LeadPoolId.of("pool-2");
 
-        Lead returned = newLead().withOwner(ALICE).returnedTo(other);
+        Lead returned = newLead().withOwner(ALICE, T0).returnedTo(other);
 
         assertThat(returned.owner()).isNull();
         assertThat(returned.poolId()).isEqualTo(other);
         assertThatThrownBy(() -> newLead().returnedTo(null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> newLead().withOwner(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> newLead().withOwner(null, T0)).isInstanceOf(ValidationException.class);
     }
 
     @Test
@@ -163,6 +163,7 @@ class LeadTest {
     void leadsInEveryStatusRoundTripThroughJsonWithoutComputedValues() throws Exception {
         Lead base = newLead().toBuilder()
                 .owner(ALICE)
+                .ownedSince(T0)
                 .customFields(CustomFields.of(Map.of("budget", new CustomValue.Text("about 1m"))))
                 .build();
         Lead[] leads = {

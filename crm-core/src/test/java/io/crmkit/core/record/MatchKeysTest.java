@@ -116,7 +116,7 @@ class MatchKeysTest {
         assertThat(lead.emailDomainKey()).isEqualTo("acme.example");
         // A copy made through the canonical constructor with stale keys gets fresh ones.
         Lead changed = new Lead(lead.id(), lead.tenantId(), null, "Other GmbH", "13900000000", "x@qq.com", null,
-                null, lead.status(), lead.poolId(), null, null, null, null, null, null, null, false, false, null, null,
+                null, lead.status(), lead.poolId(), null, null, null, null, null, null, null, false, false, null, null, null,
                 0, NOW, NOW, "abc", "13800000000", "li@acme.example", "acme.example");
         assertThat(changed.companyKey()).isEqualTo("other");
         assertThat(changed.phoneKey()).isEqualTo("13900000000");

@@ -2,7 +2,6 @@ package io.crmkit.rules.account;
 
 import io.crmkit.core.account.Account;
 import io.crmkit.core.account.AccountId;
-import io.crmkit.core.account.DealStatus;
 import io.crmkit.core.activity.ChangeLogEntry;
 import io.crmkit.core.condition.Condition;
 import io.crmkit.core.error.ForbiddenException;
@@ -11,21 +10,19 @@ import io.crmkit.core.identity.UserId;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.pool.PoolId;
 import io.crmkit.core.pool.PoolRules;
-import io.crmkit.core.record.CustomFields;
 import io.crmkit.core.record.CustomValue;
 import io.crmkit.rules.internal.CommandContext;
 import io.crmkit.rules.internal.RulesContext;
 import io.crmkit.rules.pool.PoolEngine;
+import io.crmkit.rules.pool.PoolFieldMask;
 import io.crmkit.rules.pool.PoolRuleNames;
 import io.crmkit.spi.Page;
 import io.crmkit.spi.PageRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reading accounts as the actor may see them (rule groups 11 and 12). Masking happens in one place,
- * {@link #mask(Account, PoolRules)}; every read here goes through it.
+ * {@link PoolFieldMask} (shared with lead pools); every read here goes through it.
  *
  * <ul>
  *   <li><b>Everything:</b> the account's owner, its team members, the admins of its pool and tenant
@@ -144,51 +141,11 @@ public final class PoolVisibility {
     }
 
     /**
-     * The account as a non-owner sees it under {@code rules}: the one place masking happens. Kept
-     * always: id, tenant, pool, owner and ownership start (empty on a pool record), version (to claim
-     * it) and the creation and change times. Kept when listed in {@link PoolRules#publicFields()}:
-     * {@code name}, {@code level}, {@code source}, {@code dealStatus}, {@code addresses},
-     * {@code financialInfo}, {@code registryId}, {@code phone}, {@code email}, {@code website},
-     * {@code teamMembers}, {@code lastFollowUpAt}, {@code lastDealAt}, {@code recycleDeferredUntil},
-     * {@code locked}, {@code voided}, and each custom field listed as {@code custom.<name>}. Masked:
-     * texts, times and objects become null, lists empty, flags false, custom fields absent; the deal
-     * status, which the model requires, reads {@link DealStatus#NOT_YET} (so a masked status says
-     * nothing).
+     * The account as a non-owner sees it under {@code rules}: {@link PoolFieldMask#account}, the one
+     * place pool records are masked (shared with lead pools).
      */
     static Account mask(Account account, PoolRules rules) {
-        Map<String, CustomValue> custom = new LinkedHashMap<>();
-        account.customFields().values().forEach((name, value) -> {
-            if (rules.isPublic("custom." + name)) {
-                custom.put(name, value);
-            }
-        });
-        return Account.builder()
-                .id(account.id())
-                .tenantId(account.tenantId())
-                .poolId(account.poolId())
-                .owner(account.owner())
-                .ownedSince(account.ownedSince())
-                .version(account.version())
-                .createdAt(account.createdAt())
-                .updatedAt(account.updatedAt())
-                .name(rules.isPublic("name") ? account.name() : null)
-                .level(rules.isPublic("level") ? account.level() : null)
-                .source(rules.isPublic("source") ? account.source() : null)
-                .dealStatus(rules.isPublic("dealStatus") ? account.dealStatus() : DealStatus.NOT_YET)
-                .addresses(rules.isPublic("addresses") ? account.addresses() : List.of())
-                .financialInfo(rules.isPublic("financialInfo") ? account.financialInfo() : null)
-                .registryId(rules.isPublic("registryId") ? account.registryId() : null)
-                .phone(rules.isPublic("phone") ? account.phone() : null)
-                .email(rules.isPublic("email") ? account.email() : null)
-                .website(rules.isPublic("website") ? account.website() : null)
-                .teamMembers(rules.isPublic("teamMembers") ? account.teamMembers() : List.of())
-                .lastFollowUpAt(rules.isPublic("lastFollowUpAt") ? account.lastFollowUpAt() : null)
-                .lastDealAt(rules.isPublic("lastDealAt") ? account.lastDealAt() : null)
-                .recycleDeferredUntil(rules.isPublic("recycleDeferredUntil") ? account.recycleDeferredUntil() : null)
-                .locked(rules.isPublic("locked") && account.locked())
-                .voided(rules.isPublic("voided") && account.voided())
-                .customFields(custom.isEmpty() ? CustomFields.none() : CustomFields.of(custom))
-                .build();
+        return PoolFieldMask.account(account, rules);
     }
 
     /** Owner, team member, pool admin or tenant admin. */

@@ -49,7 +49,7 @@ final class LeadAssignments {
 
     /** Writes a checked assignment: the owner, the pool log entry, and the notifications. */
     static Lead write(CommandContext command, PoolEngine<Lead, LeadPoolId> pool, Lead lead, UserId assignee) {
-        Lead stored = command.tx().leads().update(lead.withOwner(assignee).toBuilder().updatedAt(command.now()).build());
+        Lead stored = command.tx().leads().update(lead.withOwner(assignee, command.now()).toBuilder().updatedAt(command.now()).build());
         ChangeLogEntry entry = command.log(LeadAccess.ref(lead), pool.ref(), LeadPools.ASSIGN, lead, stored, null);
         if (!command.actorIs(assignee)) {
             notify(command, assignee, ASSIGNED, stored, entry);

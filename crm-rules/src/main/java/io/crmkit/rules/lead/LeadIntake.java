@@ -80,6 +80,7 @@ public final class LeadIntake {
                     .status(LeadStatus.NEW)
                     .poolId(lead.pool())
                     .owner(lead.owner())
+                    .ownedSince(lead.owner() == null ? null : cmd.now())
                     .customFields(lead.custom())
                     .createdAt(cmd.now())
                     .updatedAt(cmd.now())

@@ -73,7 +73,7 @@ public final class LeadPoolCommands {
             pool.requireClaimableNow(lead, claimer);
             pool.reserveHolding(claimer);
             pool.reserveDailyClaim(claimer);
-            Lead stored = command.tx().leads().update(stamped(command, lead.withOwner(claimer)));
+            Lead stored = command.tx().leads().update(stamped(command, lead.withOwner(claimer, command.now())));
             command.log(LeadAccess.ref(lead), pool.ref(), LeadPools.CLAIM, lead, stored, null);
             return stored;
         });

@@ -44,7 +44,7 @@ import java.util.TreeMap;
  * pool.requireClaimableNow(lead, me);               // wait after entering the pool, re-claim cooldown
  * pool.reserveHolding(me);                          // takes the member's lock, then counts
  * pool.reserveDailyClaim(me);
- * tx.leads().update(lead.withOwner(me) ...);        // with the version read
+ * tx.leads().update(lead.withOwner(me, now) ...);        // with the version read
  * }</pre>
  *
  * <h2>Atomicity</h2>

@@ -1,8 +1,5 @@
 package io.crmkit.rules.pool;
 
-import io.crmkit.core.account.Account;
-import io.crmkit.core.account.AccountId;
-import io.crmkit.core.account.TeamMember;
 import io.crmkit.core.condition.Condition;
 import io.crmkit.core.condition.ConditionEvaluator;
 import io.crmkit.core.error.ConcurrentModificationException;
@@ -12,13 +9,12 @@ import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.identity.Actor;
 import io.crmkit.core.identity.TenantId;
 import io.crmkit.core.identity.UserId;
-import io.crmkit.core.pool.OwnerChangeTeamPolicy;
-import io.crmkit.core.pool.Pool;
 import io.crmkit.core.pool.RecycleRule;
 import io.crmkit.core.pool.ReminderRecipient;
 import io.crmkit.core.pool.ReminderRule;
+import io.crmkit.core.record.Aggregate;
+import io.crmkit.core.record.Owned;
 import io.crmkit.core.record.RecordRef;
-import io.crmkit.core.record.RecordType;
 import io.crmkit.rules.internal.CommandContext;
 import io.crmkit.rules.internal.RulesContext;
 import io.crmkit.spi.Page;
@@ -38,9 +34,20 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The scheduled sweep over a tenant's public pools of accounts (公海): recycles the accounts their
- * recycle rules find due, warns owners and teams ahead of a recycle, and sends the reminder rules'
- * notifications. The host calls {@link #sweep} on a schedule (for example nightly) for each tenant.
+ * The scheduled sweep over a tenant's public pools of accounts (公海) and its lead pools: recycles the
+ * records their recycle rules find due, warns owners and teams ahead of a recycle, and sends the
+ * reminder rules' notifications. The host calls {@link #sweep} on a schedule (for example nightly) for
+ * each tenant.
+ *
+ * <h2>Leads</h2>
+ * Lead pools are swept by the same code as public pools, through a small per-kind strategy: a lead is
+ * recycled when it is owned, from the pool, not converted or invalid, not locked or voided, and
+ * inactive under a recycle rule, counted from the later of {@code lastFollowUpAt} and
+ * {@code ownedSince}. Leads have no level (per-level limits do not apply: the rule's days do), no deal
+ * (a NO_DEAL rule counts from the last follow-up like NO_FOLLOW_UP), no extensions and no team (only
+ * the owner is warned; a reminder's TEAM recipients are nobody). A recycle logs
+ * {@code lead.recycle} with the lead pool as context. De-duplication keys are those of accounts,
+ * prefixed {@code lead:} (for example {@code lead:recycle-warning:<lead>:<rule>:<due date>}).
  *
  * <h2>How it works</h2>
  * <ul>
@@ -65,11 +72,13 @@ import java.util.function.Supplier;
  * <p>Safe to call from several threads and hosts at once.
  */
 public final class PoolSweeper {
-    /** Accounts per page of a sweep query. */
+    /** Records per page of a sweep query. */
     static final int PAGE = 500;
-    /** The change-log action of a recycle. */
+    /** The change-log action of an account recycle. */
     public static final String RECYCLE_ACTION = "account.recycle";
-    /** The notification type telling the former owner an account was recycled. */
+    /** The change-log action of a lead recycle. */
+    public static final String LEAD_RECYCLE_ACTION = LeadSweepKind.RECYCLE_ACTION;
+    /** The notification type telling the former owner a record was recycled. */
     public static final String RECYCLED = "pool.recycled";
     /** The notification type warning owner and team of a coming recycle. */
     public static final String RECYCLE_WARNING = "pool.recycle-warning";
@@ -84,11 +93,12 @@ public final class PoolSweeper {
     }
 
     /**
-     * Sweeps every public pool of {@code tenant} once, at the clock's current instant.
+     * Sweeps every public pool and every lead pool of {@code tenant} once, at the clock's current
+     * instant.
      *
      * @param tenant the tenant to sweep
      * @param sweeper the system actor the change log records for recycles; of {@code tenant}
-     * @return what was done, with the records that failed
+     * @return what was done over both kinds of pool, with the records that failed
      * @throws ValidationException if an argument is missing or the sweeper belongs to another tenant
      */
     public SweepResult sweep(TenantId tenant, Actor sweeper) {
@@ -103,35 +113,41 @@ public final class PoolSweeper {
         }
         ZoneId zone = rules.settings().settingsOf(tenant).zone();
         Run run = new Run(tenant, sweeper, new QueryContext(rules.clock().instant(), zone));
-        for (Pool pool : pools(tenant)) {
-            List<RecyclePlan.Step> steps = RecyclePlan.steps(pool);
-            Condition recyclable = RecyclePlan.recyclable(pool, run.query.now());
+        sweepKind(run, AccountSweepKind.INSTANCE);
+        sweepKind(run, LeadSweepKind.INSTANCE);
+        return new SweepResult(run.recycled, run.warned, run.reminded, run.skipped, run.problems);
+    }
+
+    private <R extends Aggregate<?> & Owned> void sweepKind(Run run, SweepKind<R> kind) {
+        ZoneId zone = run.query.zone();
+        for (SweepPool pool : pools(run.tenant, kind)) {
+            List<RecyclePlan.Step> steps = RecyclePlan.steps(pool.rules(), kind.hasLevels());
+            Condition recyclable = RecyclePlan.recyclable(kind, pool, run.query.now());
             for (RecyclePlan.Step step : steps) {
-                Condition due = step.due(recyclable);
-                each(run, step.rule().id(), due, account -> recycle(run, pool, step, due, account.id()));
+                Condition due = step.due(kind, recyclable);
+                each(run, kind, step.rule().id(), due, r -> recycle(run, kind, pool, step, due, r));
             }
             for (RecyclePlan.Step step : steps) {
                 if (step.rule().warns()) {
                     Instant warnHorizon = run.today().plusDays(step.rule().warnDaysBefore() + 1L)
                             .atStartOfDay(zone).toInstant();
-                    Condition warn = step.warn(RecyclePlan.recyclable(pool, warnHorizon), run.query.now());
-                    each(run, step.rule().id(), warn, account -> warn(run, pool, step, warn, account.id()));
+                    Condition warn = step.warn(kind, RecyclePlan.recyclable(kind, pool, warnHorizon), run.query.now());
+                    each(run, kind, step.rule().id(), warn, r -> warn(run, kind, pool, step, warn, r));
                 }
             }
             for (ReminderRule rule : pool.rules().reminderRules()) {
-                Condition inactive = RecyclePlan.reminder(pool, rule);
-                each(run, rule.id(), inactive, account -> remind(run, pool, rule, inactive, account.id()));
+                Condition inactive = RecyclePlan.reminder(kind, pool, rule);
+                each(run, kind, rule.id(), inactive, r -> remind(run, kind, pool, rule, inactive, r));
             }
         }
-        return new SweepResult(run.recycled, run.warned, run.reminded, run.skipped, run.problems);
     }
 
-    private List<Pool> pools(TenantId tenant) {
-        List<Pool> pools = new ArrayList<>();
+    private List<SweepPool> pools(TenantId tenant, SweepKind<?> kind) {
+        List<SweepPool> pools = new ArrayList<>();
         PageRequest request = PageRequest.first(PAGE);
         while (true) {
             PageRequest current = request;
-            Page<Pool> page = rules.store().transact(tx -> tx.pools().list(tenant, current));
+            Page<SweepPool> page = rules.store().transact(tx -> kind.pools(tx, tenant, current));
             pools.addAll(page.items());
             if (!page.hasNext()) {
                 return pools;
@@ -141,17 +157,18 @@ public final class PoolSweeper {
     }
 
     /**
-     * Pages through the accounts matching {@code condition}, each page read in its own transaction. A
-     * query the store refuses (a rule naming a field accounts do not have) or cannot run is reported as
-     * a problem without an account, and the sweep goes on with the next rule.
+     * Pages through the records matching {@code condition}, each page read in its own transaction. A
+     * query the store refuses (a rule naming a field the records do not have) or cannot run is reported
+     * as a problem without a record, and the sweep goes on with the next rule.
      */
-    private void each(Run run, String ruleId, Condition condition, Consumer<Account> action) {
+    private <R extends Aggregate<?> & Owned> void each(Run run, SweepKind<R> kind, String ruleId, Condition condition,
+            Consumer<R> action) {
         PageRequest request = PageRequest.first(PAGE);
         while (true) {
             PageRequest current = request;
-            Page<Account> page;
+            Page<R> page;
             try {
-                page = rules.store().transact(tx -> tx.accounts().query(run.tenant, condition, run.query, current));
+                page = rules.store().transact(tx -> kind.query(tx, run.tenant, condition, run.query, current));
             } catch (RuntimeException e) {
                 run.problems.add(problem(null, ruleId, e));
                 return;
@@ -164,77 +181,78 @@ public final class PoolSweeper {
         }
     }
 
-    private void recycle(Run run, Pool pool, RecyclePlan.Step step, Condition due, AccountId id) {
+    private <R extends Aggregate<?> & Owned> void recycle(Run run, SweepKind<R> kind, SweepPool pool,
+            RecyclePlan.Step step, Condition due, R seen) {
         RecycleRule rule = step.rule();
-        attempt(run, id, rule.id(), () -> rules.command(run.sweeper, cmd -> {
-            Account before = stillMatching(run, cmd, due, id);
+        RecordRef ref = RecordRef.of(kind.recordType(), seen.id());
+        attempt(run, ref, rule.id(), () -> rules.command(run.sweeper, cmd -> {
+            R before = stillMatching(run, kind, cmd, due, seen);
             if (before == null) {
                 return Outcome.HANDLED;
             }
-            Account.Builder next = before.toBuilder().owner(null).ownedSince(null).poolId(pool.id())
-                    .recycleDeferredUntil(null).updatedAt(cmd.now());
-            if (pool.rules().ownerChangeTeamPolicy() == OwnerChangeTeamPolicy.CLEAR_TEAM) {
-                next.teamMembers(List.of());
-            }
-            Account after = cmd.tx().accounts().update(next.build());
-            RecordRef ref = RecordRef.of(RecordType.ACCOUNT, id);
-            cmd.log(ref, RecordRef.of(RecordType.POOL, pool.id()), RECYCLE_ACTION, before, after, rule.id());
+            R after = kind.update(cmd.tx(), kind.recycled(before, pool, cmd.now()));
+            cmd.log(ref, pool.ref(), kind.recycleAction(), (Record) before, (Record) after, rule.id());
             append(run, cmd, Set.of(before.owner()), RECYCLED, ref, pool, rule.id(), run.today(),
-                    "recycle:" + id.value() + ":" + rule.id() + ":" + run.today());
+                    kind.keyPrefix() + "recycle:" + ref.id() + ":" + rule.id() + ":" + run.today());
             return Outcome.RECYCLED;
         }));
     }
 
-    private void warn(Run run, Pool pool, RecyclePlan.Step step, Condition warn, AccountId id) {
+    private <R extends Aggregate<?> & Owned> void warn(Run run, SweepKind<R> kind, SweepPool pool,
+            RecyclePlan.Step step, Condition warn, R seen) {
         RecycleRule rule = step.rule();
-        attempt(run, id, rule.id(), () -> rules.command(run.sweeper, cmd -> {
-            Account account = stillMatching(run, cmd, warn, id);
-            if (account == null) {
+        RecordRef ref = RecordRef.of(kind.recordType(), seen.id());
+        attempt(run, ref, rule.id(), () -> rules.command(run.sweeper, cmd -> {
+            R record = stillMatching(run, kind, cmd, warn, seen);
+            if (record == null) {
                 return Outcome.HANDLED;
             }
-            LocalDate dueDate = step.dueDate(account, run.query.now(), run.query.zone());
+            LocalDate dueDate = step.dueDate(kind, record, run.query.now(), run.query.zone());
             if (!dueDate.isAfter(run.today()) || dueDate.isAfter(run.today().plusDays(rule.warnDaysBefore()))) {
                 return Outcome.NOTHING;
             }
             Set<UserId> recipients = new LinkedHashSet<>();
-            recipients.add(account.owner());
-            account.teamMembers().stream().map(TeamMember::user).forEach(recipients::add);
-            boolean sent = append(run, cmd, recipients, RECYCLE_WARNING, RecordRef.of(RecordType.ACCOUNT, id), pool,
-                    rule.id(), dueDate, "recycle-warning:" + id.value() + ":" + rule.id() + ":" + dueDate);
+            recipients.add(record.owner());
+            recipients.addAll(kind.team(record));
+            boolean sent = append(run, cmd, recipients, RECYCLE_WARNING, ref, pool, rule.id(), dueDate,
+                    kind.keyPrefix() + "recycle-warning:" + ref.id() + ":" + rule.id() + ":" + dueDate);
             return sent ? Outcome.WARNED : Outcome.NOTHING;
         }));
     }
 
-    private void remind(Run run, Pool pool, ReminderRule rule, Condition inactive, AccountId id) {
-        attempt(run, id, rule.id(), () -> rules.command(run.sweeper, cmd -> {
-            Account account = stillMatching(run, cmd, inactive, id);
-            if (account == null) {
+    private <R extends Aggregate<?> & Owned> void remind(Run run, SweepKind<R> kind, SweepPool pool,
+            ReminderRule rule, Condition inactive, R seen) {
+        RecordRef ref = RecordRef.of(kind.recordType(), seen.id());
+        attempt(run, ref, rule.id(), () -> rules.command(run.sweeper, cmd -> {
+            R record = stillMatching(run, kind, cmd, inactive, seen);
+            if (record == null) {
                 return Outcome.NOTHING;
             }
             Set<UserId> recipients = new LinkedHashSet<>();
             if (rule.recipients().contains(ReminderRecipient.OWNER)) {
-                recipients.add(account.owner());
+                recipients.add(record.owner());
             }
             if (rule.recipients().contains(ReminderRecipient.TEAM)) {
-                account.teamMembers().stream().map(TeamMember::user).forEach(recipients::add);
+                recipients.addAll(kind.team(record));
             }
             if (rule.recipients().contains(ReminderRecipient.ADMINS)) {
                 recipients.addAll(pool.admins());
             }
-            LocalDate since = RecyclePlan.inactiveFrom(account, rule.basis(), run.query.zone()).plusDays(rule.days());
-            boolean sent = append(run, cmd, recipients, REMINDER, RecordRef.of(RecordType.ACCOUNT, id), pool,
-                    rule.id(), since, "reminder:" + id.value() + ":" + rule.id() + ":" + since);
+            LocalDate since = RecyclePlan.inactiveFrom(kind, record, rule.basis(), run.query.zone()).plusDays(rule.days());
+            boolean sent = append(run, cmd, recipients, REMINDER, ref, pool, rule.id(), since,
+                    kind.keyPrefix() + "reminder:" + ref.id() + ":" + rule.id() + ":" + since);
             return sent ? Outcome.REMINDED : Outcome.NOTHING;
         }));
     }
 
-    /** The account re-read in this transaction, if it still matches {@code condition}; null otherwise. */
-    private static Account stillMatching(Run run, CommandContext cmd, Condition condition, AccountId id) {
-        Account account = cmd.tx().accounts().find(run.tenant, id).orElse(null);
-        if (account == null || !ConditionEvaluator.matches(condition, account, run.query.now(), run.query.zone())) {
+    /** The record re-read in this transaction, if it still matches {@code condition}; null otherwise. */
+    private static <R extends Aggregate<?> & Owned> R stillMatching(Run run, SweepKind<R> kind, CommandContext cmd,
+            Condition condition, R seen) {
+        R record = kind.reread(cmd.tx(), run.tenant, seen).orElse(null);
+        if (record == null || !ConditionEvaluator.matches(condition, (Record) record, run.query.now(), run.query.zone())) {
             return null;
         }
-        return account;
+        return record;
     }
 
     /**
@@ -242,18 +260,18 @@ public final class PoolSweeper {
      * holding the key if there is one, and only this run's entries carry this run's id.
      */
     private static boolean append(Run run, CommandContext cmd, Set<UserId> recipients, String type, RecordRef ref,
-            Pool pool, String ruleId, LocalDate date, String key) {
+            SweepPool pool, String ruleId, LocalDate date, String key) {
         if (recipients.isEmpty()) {
             return false;
         }
-        Map<String, String> payload = Map.of("pool", pool.id().value(), "rule", ruleId, "date", date.toString(),
+        Map<String, String> payload = Map.of("pool", pool.id(), "rule", ruleId, "date", date.toString(),
                 "sweep", run.id);
         Notification notification = new Notification(run.tenant, recipients, type, ref, payload, key, cmd.now());
         return run.id.equals(cmd.tx().outbox().append(notification).notification().payload().get("sweep"));
     }
 
     /** Runs one record's transaction, counting its outcome; a failure is reported, never thrown. */
-    private static void attempt(Run run, AccountId id, String ruleId, Supplier<Outcome> work) {
+    private static void attempt(Run run, RecordRef record, String ruleId, Supplier<Outcome> work) {
         try {
             switch (work.get()) {
                 case RECYCLED -> run.recycled++;
@@ -267,14 +285,14 @@ public final class PoolSweeper {
             run.skipped++;
         } catch (RuntimeException e) {
             // A broken record or store call must not abort the run: report it and go on.
-            run.problems.add(problem(id, ruleId, e));
+            run.problems.add(problem(record, ruleId, e));
         }
     }
 
-    private static SweepProblem problem(AccountId id, String ruleId, RuntimeException e) {
+    private static SweepProblem problem(RecordRef record, String ruleId, RuntimeException e) {
         return e instanceof CrmException crm
-                ? new SweepProblem(id, ruleId, crm.code().name(), crm.getMessage())
-                : new SweepProblem(id, ruleId, e.getClass().getName(), String.valueOf(e.getMessage()));
+                ? new SweepProblem(record, ruleId, crm.code().name(), crm.getMessage())
+                : new SweepProblem(record, ruleId, e.getClass().getName(), String.valueOf(e.getMessage()));
     }
 
     private enum Outcome { RECYCLED, WARNED, REMINDED, HANDLED, NOTHING }

@@ -1,13 +1,13 @@
 package io.crmkit.rules.pool;
 
-import io.crmkit.core.account.Account;
-import io.crmkit.core.account.DealStatus;
 import io.crmkit.core.condition.Condition;
 import io.crmkit.core.pool.InactivityBasis;
-import io.crmkit.core.pool.Pool;
+import io.crmkit.core.pool.PoolRules;
 import io.crmkit.core.pool.RecycleRule;
 import io.crmkit.core.pool.ReminderRule;
+import io.crmkit.core.record.Aggregate;
 import io.crmkit.core.record.CustomValue;
+import io.crmkit.core.record.Owned;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The store condition queries of one public pool's recycle and reminder rules at one instant. Each
+ * The store condition queries of one pool's recycle and reminder rules at one instant, for any
+ * {@link SweepKind} of records (accounts of public pools, leads of lead pools). Each
  * query is set-based: the store evaluates it (a SQL store as a WHERE clause) and the sweep pages
  * through what matches; nothing is loaded to be filtered.
  *
@@ -35,34 +36,38 @@ import java.util.TreeMap;
  * zone. So an account claimed on day 0 (tenant calendar) and never followed up is due on day {@code d}.
  *
  * <p><b>Per-level limits</b> ({@link RecycleRule#daysFor}): one query per distinct limit over the levels
- * that have it, plus one with the rule's days for every other level (or none).
+ * that have it, plus one with the rule's days for every other level (or none). Only for kinds with a
+ * {@code level} field ({@link SweepKind#hasLevels()}); leads have none, so a lead pool's rule applies
+ * its {@link RecycleRule#days()} to every lead.
+ *
+ * <p>Leads have no extensions: their queries carry no {@code recycleDeferredUntil} condition.
  */
 final class RecyclePlan {
     static final String OWNED_SINCE = "ownedSince";
-    static final String DEFERRED = "recycleDeferredUntil";
 
-    /** One query of a recycle rule: the accounts it governs ({@code governs}, null for all) due after {@code days}. */
+    /** One query of a recycle rule: the records it governs ({@code governs}, null for all) due after {@code days}. */
     record Step(RecycleRule rule, Condition governs, int days) {
-        /** The accounts due now (recycle). */
-        Condition due(Condition base) {
-            return all(base, governs, inactive(rule.basis(), days));
+        /** The records due now (recycle). */
+        Condition due(SweepKind<?> kind, Condition base) {
+            return all(base, governs, inactive(kind, rule.basis(), days));
         }
 
-        /** The accounts due within the rule's warning days, and not due now (warn). */
-        Condition warn(Condition base, Instant now) {
-            Condition notDue = Condition.any(
-                    Condition.not(inactive(rule.basis(), days)),
-                    Condition.gt(DEFERRED, new CustomValue.Timestamp(now)));
-            return all(base, governs, inactive(rule.basis(), days - rule.warnDaysBefore()), notDue);
+        /** The records due within the rule's warning days, and not due now (warn). */
+        Condition warn(SweepKind<?> kind, Condition base, Instant now) {
+            Condition notDue = Condition.not(inactive(kind, rule.basis(), days));
+            if (kind.deferredField() != null) {
+                notDue = Condition.any(notDue, Condition.gt(kind.deferredField(), new CustomValue.Timestamp(now)));
+            }
+            return all(base, governs, inactive(kind, rule.basis(), days - rule.warnDaysBefore()), notDue);
         }
 
         /**
-         * The tenant date on which the account becomes due: {@code days} after the later of its basis date
+         * The tenant date on which the record becomes due: {@code days} after the later of its basis date
          * and ownership date, or the date its approved extension ends if that is later.
          */
-        LocalDate dueDate(Account account, Instant now, ZoneId zone) {
-            LocalDate due = inactiveFrom(account, rule.basis(), zone).plusDays(days);
-            Instant deferred = account.recycleDeferredUntil();
+        <R extends Aggregate<?> & Owned> LocalDate dueDate(SweepKind<R> kind, R record, Instant now, ZoneId zone) {
+            LocalDate due = inactiveFrom(kind, record, rule.basis(), zone).plusDays(days);
+            Instant deferred = kind.deferredUntil(record);
             if (deferred != null && deferred.isAfter(now)) {
                 LocalDate until = LocalDate.ofInstant(deferred, zone);
                 return until.isAfter(due) ? until : due;
@@ -73,11 +78,14 @@ final class RecyclePlan {
 
     private RecyclePlan() {}
 
-    /** The recycle queries of {@code pool}, in the rules' priority order. */
-    static List<Step> steps(Pool pool) {
+    /**
+     * The recycle queries of a pool with {@code rules}, in the rules' priority order; per-level limits
+     * only where {@code levels}.
+     */
+    static List<Step> steps(PoolRules rules, boolean levels) {
         List<Step> steps = new ArrayList<>();
         List<Condition> earlier = new ArrayList<>();
-        for (RecycleRule rule : pool.rules().recycleRules()) {
+        for (RecycleRule rule : rules.recycleRules()) {
             List<Condition> scope = new ArrayList<>();
             earlier.forEach(c -> scope.add(Condition.not(c)));
             if (rule.condition() != null) {
@@ -85,16 +93,18 @@ final class RecyclePlan {
             }
             Map<Integer, List<CustomValue>> byLimit = new TreeMap<>();
             List<CustomValue> limited = new ArrayList<>();
-            rule.daysByLevel().forEach((level, days) -> {
-                byLimit.computeIfAbsent(days, d -> new ArrayList<>()).add(new CustomValue.Text(level));
-                limited.add(new CustomValue.Text(level));
-            });
-            byLimit.forEach((days, levels) -> steps.add(new Step(rule, and(scope, Condition.in("level", levels)), days)));
+            if (levels) {
+                rule.daysByLevel().forEach((level, days) -> {
+                    byLimit.computeIfAbsent(days, d -> new ArrayList<>()).add(new CustomValue.Text(level));
+                    limited.add(new CustomValue.Text(level));
+                });
+            }
+            byLimit.forEach((days, lvls) -> steps.add(new Step(rule, and(scope, Condition.in("level", lvls)), days)));
             Condition others = limited.isEmpty() ? null
                     : Condition.any(Condition.isNull("level"), Condition.notIn("level", limited));
             steps.add(new Step(rule, and(scope, others), rule.days()));
             if (rule.condition() == null) {
-                break; // matches every account: later rules govern nothing
+                break; // matches every record: later rules govern nothing
             }
             earlier.add(rule.condition());
         }
@@ -102,54 +112,52 @@ final class RecyclePlan {
     }
 
     /**
-     * The accounts a recycle rule may touch: owned, from {@code pool}, not locked, not voided, not won
-     * unless the pool recycles won records, and not deferred beyond {@code deferredBefore}.
+     * The records a recycle rule may touch: owned, from {@code pool}, not locked, not voided, passing the
+     * kind's own conditions (accounts: not won unless the pool recycles won records; leads: not converted
+     * or invalid), and not deferred beyond {@code deferredBefore} where the kind has extensions.
      */
-    static Condition recyclable(Pool pool, Instant deferredBefore) {
+    static Condition recyclable(SweepKind<?> kind, SweepPool pool, Instant deferredBefore) {
         List<Condition> parts = new ArrayList<>(owned(pool));
         parts.add(Condition.eq("locked", new CustomValue.Flag(false)));
-        if (!pool.rules().recycleWonRecords()) {
-            parts.add(Condition.ne("dealStatus", new CustomValue.Choice(DealStatus.WON.name())));
+        parts.addAll(kind.recyclable(pool.rules()));
+        if (kind.deferredField() != null) {
+            parts.add(Condition.any(Condition.isNull(kind.deferredField()),
+                    Condition.le(kind.deferredField(), new CustomValue.Timestamp(deferredBefore))));
         }
-        parts.add(Condition.any(Condition.isNull(DEFERRED),
-                Condition.le(DEFERRED, new CustomValue.Timestamp(deferredBefore))));
         return Condition.all(parts);
     }
 
-    /** The accounts a reminder rule of {@code pool} reminds about once inactive for its days. */
-    static Condition reminder(Pool pool, ReminderRule rule) {
+    /** The records a reminder rule of {@code pool} reminds about once inactive for its days. */
+    static Condition reminder(SweepKind<?> kind, SweepPool pool, ReminderRule rule) {
         List<Condition> parts = new ArrayList<>(owned(pool));
-        parts.add(inactive(rule.basis(), rule.days()));
+        parts.add(inactive(kind, rule.basis(), rule.days()));
         return Condition.all(parts);
     }
 
     /** Owned, from {@code pool}, out of the recycle bin. */
-    private static List<Condition> owned(Pool pool) {
+    private static List<Condition> owned(SweepPool pool) {
         List<Condition> parts = new ArrayList<>();
-        parts.add(Condition.eq("poolId", new CustomValue.Text(pool.id().value())));
+        parts.add(Condition.eq("poolId", new CustomValue.Text(pool.id())));
         parts.add(Condition.isNotNull("owner"));
         parts.add(Condition.eq("voided", new CustomValue.Flag(false)));
         return parts;
     }
 
     /** Inactive for {@code days}: since the later of the basis field and the ownership start. */
-    static Condition inactive(InactivityBasis basis, int days) {
-        return Condition.all(Condition.daysSince(field(basis), days), Condition.daysSince(OWNED_SINCE, days));
+    static Condition inactive(SweepKind<?> kind, InactivityBasis basis, int days) {
+        return Condition.all(Condition.daysSince(kind.basisField(basis), days), Condition.daysSince(OWNED_SINCE, days));
     }
 
     /** The tenant date inactivity counts from: the later of the basis date and the ownership date. */
-    static LocalDate inactiveFrom(Account account, InactivityBasis basis, ZoneId zone) {
-        LocalDate owned = LocalDate.ofInstant(account.ownedSince(), zone);
-        Instant last = basis == InactivityBasis.NO_DEAL ? account.lastDealAt() : account.lastFollowUpAt();
+    static <R extends Aggregate<?> & Owned> LocalDate inactiveFrom(SweepKind<R> kind, R record, InactivityBasis basis,
+            ZoneId zone) {
+        LocalDate owned = LocalDate.ofInstant(kind.ownedSince(record), zone);
+        Instant last = kind.basisAt(record, basis);
         if (last == null) {
             return owned;
         }
         LocalDate lastDate = LocalDate.ofInstant(last, zone);
         return lastDate.isAfter(owned) ? lastDate : owned;
-    }
-
-    static String field(InactivityBasis basis) {
-        return basis == InactivityBasis.NO_DEAL ? "lastDealAt" : "lastFollowUpAt";
     }
 
     /** {@code scope} and {@code extra}, or null (no restriction) when both are empty. */

@@ -57,7 +57,8 @@ class LeadAssignTest {
         assertThat(entry.action()).isEqualTo("lead.assign");
         assertThat(entry.actor()).isEqualTo(POOL_ADMIN);
         assertThat(entry.context()).isEqualTo(RecordRef.of(RecordType.LEAD_POOL, POOL));
-        assertThat(entry.changes()).containsExactly(new FieldChange("owner", null, "bob"));
+        assertThat(entry.changes()).containsExactly(new FieldChange("owner", null, "bob"),
+                new FieldChange("ownedSince", null, f.clock.instant().toString()));
         assertThat(f.outbox()).hasSize(1);
         Notification n = f.outbox().get(0).notification();
         assertThat(n.type()).isEqualTo("lead.assigned");

@@ -141,12 +141,14 @@ class LeadClaimStormTest {
             switch (entry.action()) {
                 case "lead.claim" -> {
                     assertThat(owner).as("owner when %s claimed", entry.actor()).isNull();
-                    assertThat(entry.changes()).containsExactly(new FieldChange("owner", null, entry.actor().value()));
+                    assertThat(entry.changes()).containsExactly(new FieldChange("owner", null, entry.actor().value()),
+                            new FieldChange("ownedSince", null, entry.at().toString()));
                     owner = entry.actor();
                 }
                 case "lead.return" -> {
                     assertThat(owner).as("owner when returned").isEqualTo(entry.actor());
-                    assertThat(entry.changes()).containsExactly(new FieldChange("owner", owner.value(), null));
+                    assertThat(entry.changes()).contains(new FieldChange("owner", owner.value(), null));
+                    assertThat(entry.changes()).extracting(FieldChange::field).containsExactly("owner", "ownedSince");
                     owner = null;
                 }
                 default -> assertThat(entry.action()).isEqualTo("lead.create");

@@ -61,7 +61,8 @@ class LeadClaimTest {
         assertThat(entry.actor()).isEqualTo(ALICE);
         assertThat(entry.at()).isEqualTo(f.clock.instant());
         assertThat(entry.context()).isEqualTo(RecordRef.of(RecordType.LEAD_POOL, POOL));
-        assertThat(entry.changes()).containsExactly(new FieldChange("owner", null, "alice"));
+        assertThat(entry.changes()).containsExactly(new FieldChange("owner", null, "alice"),
+                new FieldChange("ownedSince", null, f.clock.instant().toString()));
         assertThat(f.poolLog(POOL).get(0)).isEqualTo(entry);
         assertThat(f.held(POOL, ALICE)).isEqualTo(1);
     }
@@ -150,7 +151,7 @@ class LeadClaimTest {
     @Test
     void aLeadOutsideEveryPoolOrUnknownIsNotClaimed() {
         LeadPoolFixture f = fixture(PoolRules.defaults());
-        Lead owned = f.create(b -> b.owner(BOB));
+        Lead owned = f.create(b -> b.owner(BOB).ownedSince(f.clock.instant()));
 
         assertThat(violation(() -> f.commands.claim(actor(ALICE), owned.id())).rule()).isEqualTo("pool.no-pool");
         assertThatThrownBy(() -> f.commands.claim(actor(ALICE), LeadId.of("nope")))

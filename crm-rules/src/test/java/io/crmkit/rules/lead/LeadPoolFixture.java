@@ -143,7 +143,7 @@ final class LeadPoolFixture {
 
     /** A converted lead of {@code pool} owned by {@code owner}. */
     Lead convertedLead(LeadPoolId pool, UserId owner) {
-        return create(b -> b.poolId(pool).owner(owner).status(LeadStatus.CONVERTED)
+        return create(b -> b.poolId(pool).owner(owner).ownedSince(clock.instant()).status(LeadStatus.CONVERTED)
                 .convertedAccountId(AccountId.of("A1")).convertedContactId(ContactId.of("C1"))
                 .convertedAt(clock.instant()));
     }

@@ -70,7 +70,8 @@ class LeadReturnTransferTest {
         assertThat(entry.actor()).isEqualTo(ALICE);
         assertThat(entry.context()).isEqualTo(POOL_REF);
         assertThat(entry.reason()).isEqualTo("CANNOT_MEET_NEED: needs on-site service in Tibet");
-        assertThat(entry.changes()).containsExactly(new FieldChange("owner", "alice", null));
+        assertThat(entry.changes()).containsExactly(new FieldChange("owner", "alice", null),
+                new FieldChange("ownedSince", lead.ownedSince().toString(), null));
         assertThat(f.outbox()).isEmpty();
         assertThat(f.held(POOL, ALICE)).isZero();
     }
@@ -152,7 +153,7 @@ class LeadReturnTransferTest {
     @Test
     void aLeadOutsideEveryPoolIsReturnedToTheNamedPool() {
         LeadPoolFixture f = fixture(PoolRules.defaults());
-        Lead own = f.create(b -> b.owner(ALICE));
+        Lead own = f.create(b -> b.owner(ALICE).ownedSince(f.clock.instant()));
 
         assertThat(catchThrowableOfType(ValidationException.class, () -> f.commands.returnToPool(actor(ALICE), own.id(),
                 LeadReturnReason.NO_NEED, null, null)).hasViolation("target", ErrorCode.FIELD_INVALID)).isTrue();
@@ -246,8 +247,8 @@ class LeadReturnTransferTest {
     @Test
     void aLeadOutsideEveryPoolIsPutIntoOneByItsOwnerOrATenantAdmin() {
         LeadPoolFixture f = fixture(PoolRules.defaults());
-        Lead own = f.create(b -> b.owner(ALICE));
-        Lead other = f.create(b -> b.owner(BOB));
+        Lead own = f.create(b -> b.owner(ALICE).ownedSince(f.clock.instant()));
+        Lead other = f.create(b -> b.owner(BOB).ownedSince(f.clock.instant()));
 
         assertThatThrownBy(() -> f.commands.transfer(actor(POOL_ADMIN), own.id(), POOL))
                 .isInstanceOf(ForbiddenException.class);
