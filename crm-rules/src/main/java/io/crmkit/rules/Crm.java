@@ -7,6 +7,7 @@ import io.crmkit.rules.account.PoolVisibility;
 import io.crmkit.rules.account.RecycleExtensions;
 import io.crmkit.rules.activity.FollowUps;
 import io.crmkit.rules.internal.RulesContext;
+import io.crmkit.rules.lead.LeadPoolVisibility;
 import io.crmkit.rules.lead.Leads;
 import io.crmkit.rules.pool.PoolSweeper;
 import io.crmkit.rules.registry.CompanyLookup;
@@ -58,6 +59,7 @@ public final class Crm {
     private final AccountPoolCommands publicPools;
     private final AccountCommands accounts;
     private final PoolVisibility poolViews;
+    private final LeadPoolVisibility leadPoolViews;
     private final RecycleExtensions recycleExtensions;
     private final PoolSweeper poolSweeper;
 
@@ -70,6 +72,7 @@ public final class Crm {
         this.publicPools = new AccountPoolCommands(context);
         this.accounts = new AccountCommands(context);
         this.poolViews = new PoolVisibility(context);
+        this.leadPoolViews = new LeadPoolVisibility(context);
         this.recycleExtensions = new RecycleExtensions(context);
         this.poolSweeper = new PoolSweeper(context);
     }
@@ -95,13 +98,19 @@ public final class Crm {
         return poolViews;
     }
 
+    /** Reading lead-pool records as the actor may see them: non-owners see only the pool's public fields. */
+    public LeadPoolVisibility leadPoolViews() {
+        return leadPoolViews;
+    }
+
     /** Extension requests that postpone an account's recycling, decided through the approval gateway. */
     public RecycleExtensions recycleExtensions() {
         return recycleExtensions;
     }
 
     /**
-     * The sweep a host schedules (nightly, say) per tenant: recycles due accounts, sends recycle
+     * The sweep a host schedules (nightly, say) per tenant: recycles due accounts and leads (public
+     * pools and lead pools), sends recycle
      * warnings and reminder-rule notifications; set-based, idempotent, one record's failure never
      * aborts the run.
      */
