@@ -4,21 +4,17 @@ import io.crmkit.core.account.Account;
 import io.crmkit.core.account.AccountId;
 import io.crmkit.core.activity.ChangeLogEntry;
 import io.crmkit.core.contact.Contact;
-import io.crmkit.core.error.CrmException;
-import io.crmkit.core.error.RuleViolationException;
 import io.crmkit.core.identity.UserId;
 import io.crmkit.core.pool.PoolId;
 import io.crmkit.core.pool.PoolRules;
 import io.crmkit.core.record.RecordRef;
 import io.crmkit.core.record.RecordType;
 import io.crmkit.rules.internal.CommandContext;
+import io.crmkit.rules.pool.BatchDistribution;
 import io.crmkit.rules.pool.PoolEngine;
-import io.crmkit.rules.pool.PoolRuleNames;
-import io.crmkit.rules.pool.RoundRobin;
 import io.crmkit.spi.Page;
 import io.crmkit.spi.PageRequest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +33,6 @@ final class AccountAssignments {
     /** Change-log action of a contact handed over with its account. */
     static final String CONTACT_HAND_OVER = "contact.update";
 
-    /** Refusals that concern the candidate member, not the account: the next member may take it. */
-    private static final Set<String> MEMBER_RULES = Set.of(
-            PoolRuleNames.ASSIGNEE_NOT_MEMBER, PoolRuleNames.HOLDING_LIMIT, PoolRuleNames.ALREADY_OWNED);
 
     /** Contacts read per page while handing them over. */
     private static final int CONTACT_PAGE = 200;
@@ -142,86 +135,46 @@ final class AccountAssignments {
                 payload, type + ":" + account.id().value() + ":" + entry.id().value());
     }
 
-    /**
-     * Hands the batch's accounts out, in input order, to its members in turn: each account goes to
-     * the first member in turn order who may take it (a pool member with room under the holding limit
-     * who does not own it already); the turn then passes on. An account nobody may take, or that
-     * fails its own checks, is reported and left unchanged. The batch is an explicit list of ids, read
-     * once each, so distribution never rescans a shrinking pool. Every member is locked in every pool
-     * concerned, in key order, before anything is counted.
-     */
+    /** Hands the batch out in turn; see {@link BatchDistribution}. */
     static AccountBatchResult distribute(CommandContext command, AccountBatch batch) {
-        Map<AccountId, Account> accounts = new HashMap<>();
-        Map<AccountId, CrmException> unloadable = new HashMap<>();
-        Map<PoolId, PoolEngine<Account, PoolId>> engines = new LinkedHashMap<>();
-        for (AccountId id : batch.accounts()) {
-            try {
-                Account account = AccountAccess.load(command, id);
-                if (account.poolId() == null || !engines.containsKey(account.poolId())) {
-                    PoolEngine<Account, PoolId> engine = AccountPools.engineOf(command, account);
-                    engines.put(engine.poolId(), engine);
-                }
-                accounts.put(id, account);
-            } catch (CrmException e) {
-                unloadable.put(id, rethrowIfRetryable(e));
-            }
-        }
-        PoolEngine.lockInOrder(engines.values(), batch.members());
-        RoundRobin turns = new RoundRobin(batch.members());
-        List<AccountBatchOutcome> outcomes = new ArrayList<>(batch.accounts().size());
-        for (AccountId id : batch.accounts()) {
-            Account account = accounts.get(id);
-            outcomes.add(account == null
-                    ? AccountBatchOutcome.rejected(id, unloadable.get(id))
-                    : handOut(command, engines.get(account.poolId()), account, turns));
-        }
-        return new AccountBatchResult(outcomes);
-    }
+        List<BatchDistribution.Outcome<Account, AccountId>> outcomes = BatchDistribution.distribute(
+                batch.accounts(), batch.members(), new BatchDistribution.Steps<Account, AccountId, PoolId>() {
+                    @Override
+                    public Account load(AccountId id) {
+                        return AccountAccess.load(command, id);
+                    }
 
-    private static AccountBatchOutcome handOut(
-            CommandContext command, PoolEngine<Account, PoolId> pool, Account account, RoundRobin turns) {
-        UserId chosen;
-        try {
-            checkAccount(pool, account);
-            chosen = firstWhoMayTake(pool, account, turns);
-        } catch (CrmException e) {
-            return AccountBatchOutcome.rejected(account.id(), rethrowIfRetryable(e));
-        }
-        turns.took(chosen);
-        return AccountBatchOutcome.assigned(write(command, pool, account, chosen));
-    }
+                    @Override
+                    public PoolId poolOf(Account record) {
+                        return record.poolId();
+                    }
 
-    /**
-     * The first member in turn order who passes the assignee checks (their holding is reserved).
-     *
-     * @throws RuleViolationException when nobody does: the holding limit if some member was full,
-     *     otherwise the first member's refusal; or at once when the refusal concerns the account
-     */
-    private static UserId firstWhoMayTake(PoolEngine<Account, PoolId> pool, Account account, RoundRobin turns) {
-        RuleViolationException reported = null;
-        for (UserId candidate : turns.turnOrder()) {
-            try {
-                checkAssignee(pool, account, candidate);
-                return candidate;
-            } catch (RuleViolationException refused) {
-                if (!MEMBER_RULES.contains(refused.rule())) {
-                    throw refused;
-                }
-                if (reported == null || (refused.rule().equals(PoolRuleNames.HOLDING_LIMIT)
-                        && !reported.rule().equals(PoolRuleNames.HOLDING_LIMIT))) {
-                    reported = refused;
-                }
-            }
-        }
-        // The rotation is never empty, so some candidate was refused.
-        throw reported;
-    }
+                    @Override
+                    public PoolEngine<Account, PoolId> engineOf(Account record) {
+                        return AccountPools.engineOf(command, record);
+                    }
 
-    /** A batch reports what the single command would throw; a lost race instead reruns the whole batch. */
-    private static CrmException rethrowIfRetryable(CrmException e) {
-        if (e.isRetryable()) {
-            throw e;
+                    @Override
+                    public void checkRecord(PoolEngine<Account, PoolId> pool, Account record) {
+                        checkAccount(pool, record);
+                    }
+
+                    @Override
+                    public void checkAssignee(PoolEngine<Account, PoolId> pool, Account record, UserId candidate) {
+                        AccountAssignments.checkAssignee(pool, record, candidate);
+                    }
+
+                    @Override
+                    public Account write(PoolEngine<Account, PoolId> pool, Account record, UserId assignee) {
+                        return AccountAssignments.write(command, pool, record, assignee);
+                    }
+                });
+        List<AccountBatchOutcome> result = new ArrayList<>(outcomes.size());
+        for (BatchDistribution.Outcome<Account, AccountId> outcome : outcomes) {
+            result.add(outcome.stored() != null
+                    ? AccountBatchOutcome.assigned(outcome.stored())
+                    : AccountBatchOutcome.rejected(outcome.id(), outcome.rejection()));
         }
-        return e;
+        return new AccountBatchResult(result);
     }
 }

@@ -1,18 +1,14 @@
 package io.crmkit.rules.lead;
 
 import io.crmkit.core.activity.ChangeLogEntry;
-import io.crmkit.core.error.CrmException;
-import io.crmkit.core.error.RuleViolationException;
 import io.crmkit.core.identity.UserId;
 import io.crmkit.core.lead.Lead;
 import io.crmkit.core.lead.LeadId;
 import io.crmkit.core.lead.LeadPoolId;
 import io.crmkit.rules.internal.CommandContext;
+import io.crmkit.rules.pool.BatchDistribution;
 import io.crmkit.rules.pool.PoolEngine;
-import io.crmkit.rules.pool.PoolRuleNames;
-import io.crmkit.rules.pool.RoundRobin;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +24,6 @@ final class LeadAssignments {
     /** Notification to a former owner whose lead someone else moved away. */
     static final String UNASSIGNED = "lead.unassigned";
 
-    /** Refusals that concern the candidate member, not the lead: the next member may take it. */
-    private static final Set<String> MEMBER_RULES = Set.of(
-            PoolRuleNames.ASSIGNEE_NOT_MEMBER, PoolRuleNames.HOLDING_LIMIT, PoolRuleNames.ALREADY_OWNED);
 
     private LeadAssignments() {}
 
@@ -80,85 +73,46 @@ final class LeadAssignments {
                 payload, type + ":" + lead.id().value() + ":" + entry.id().value());
     }
 
-    /**
-     * Hands the batch's leads out, in input order, to its members in turn: each lead goes to the
-     * first member in turn order who may take it (a pool member with room under the holding limit who
-     * does not own it already); the turn then passes on. A lead nobody may take, or that fails its own
-     * checks, is reported and left unchanged. Every member is locked in every pool concerned, in key
-     * order, before anything is counted.
-     */
+    /** Hands the batch out in turn; see {@link BatchDistribution}. */
     static LeadBatchResult distribute(CommandContext command, LeadBatch batch) {
-        Map<LeadId, Lead> leads = new HashMap<>();
-        Map<LeadId, CrmException> unloadable = new HashMap<>();
-        Map<LeadPoolId, PoolEngine<Lead, LeadPoolId>> engines = new LinkedHashMap<>();
-        for (LeadId id : batch.leads()) {
-            try {
-                Lead lead = LeadAccess.load(command, id);
-                if (lead.poolId() == null || !engines.containsKey(lead.poolId())) {
-                    PoolEngine<Lead, LeadPoolId> engine = LeadPools.engineOf(command, lead);
-                    engines.put(engine.poolId(), engine);
-                }
-                leads.put(id, lead);
-            } catch (CrmException e) {
-                unloadable.put(id, rethrowIfRetryable(e));
-            }
-        }
-        PoolEngine.lockInOrder(engines.values(), batch.members());
-        RoundRobin turns = new RoundRobin(batch.members());
-        List<LeadBatchOutcome> outcomes = new ArrayList<>(batch.leads().size());
-        for (LeadId id : batch.leads()) {
-            Lead lead = leads.get(id);
-            outcomes.add(lead == null
-                    ? LeadBatchOutcome.rejected(id, unloadable.get(id))
-                    : handOut(command, engines.get(lead.poolId()), lead, turns));
-        }
-        return new LeadBatchResult(outcomes);
-    }
+        List<BatchDistribution.Outcome<Lead, LeadId>> outcomes = BatchDistribution.distribute(
+                batch.leads(), batch.members(), new BatchDistribution.Steps<Lead, LeadId, LeadPoolId>() {
+                    @Override
+                    public Lead load(LeadId id) {
+                        return LeadAccess.load(command, id);
+                    }
 
-    private static LeadBatchOutcome handOut(
-            CommandContext command, PoolEngine<Lead, LeadPoolId> pool, Lead lead, RoundRobin turns) {
-        UserId chosen;
-        try {
-            checkLead(pool, lead);
-            chosen = firstWhoMayTake(pool, lead, turns);
-        } catch (CrmException e) {
-            return LeadBatchOutcome.rejected(lead.id(), rethrowIfRetryable(e));
-        }
-        turns.took(chosen);
-        return LeadBatchOutcome.assigned(write(command, pool, lead, chosen));
-    }
+                    @Override
+                    public LeadPoolId poolOf(Lead record) {
+                        return record.poolId();
+                    }
 
-    /**
-     * The first member in turn order who passes the assignee checks (their holding is reserved).
-     *
-     * @throws RuleViolationException when nobody does: the holding limit if some member was full,
-     *     otherwise the first member's refusal; or at once when the refusal concerns the lead
-     */
-    private static UserId firstWhoMayTake(PoolEngine<Lead, LeadPoolId> pool, Lead lead, RoundRobin turns) {
-        RuleViolationException reported = null;
-        for (UserId candidate : turns.turnOrder()) {
-            try {
-                checkAssignee(pool, lead, candidate);
-                return candidate;
-            } catch (RuleViolationException refused) {
-                if (!MEMBER_RULES.contains(refused.rule())) {
-                    throw refused;
-                }
-                if (reported == null || (refused.rule().equals(PoolRuleNames.HOLDING_LIMIT)
-                        && !reported.rule().equals(PoolRuleNames.HOLDING_LIMIT))) {
-                    reported = refused;
-                }
-            }
-        }
-        // The rotation is never empty, so some candidate was refused.
-        throw reported;
-    }
+                    @Override
+                    public PoolEngine<Lead, LeadPoolId> engineOf(Lead record) {
+                        return LeadPools.engineOf(command, record);
+                    }
 
-    /** A batch reports what the single command would throw; a lost race instead reruns the whole batch. */
-    private static CrmException rethrowIfRetryable(CrmException e) {
-        if (e.isRetryable()) {
-            throw e;
+                    @Override
+                    public void checkRecord(PoolEngine<Lead, LeadPoolId> pool, Lead record) {
+                        checkLead(pool, record);
+                    }
+
+                    @Override
+                    public void checkAssignee(PoolEngine<Lead, LeadPoolId> pool, Lead record, UserId candidate) {
+                        LeadAssignments.checkAssignee(pool, record, candidate);
+                    }
+
+                    @Override
+                    public Lead write(PoolEngine<Lead, LeadPoolId> pool, Lead record, UserId assignee) {
+                        return LeadAssignments.write(command, pool, record, assignee);
+                    }
+                });
+        List<LeadBatchOutcome> result = new ArrayList<>(outcomes.size());
+        for (BatchDistribution.Outcome<Lead, LeadId> outcome : outcomes) {
+            result.add(outcome.stored() != null
+                    ? LeadBatchOutcome.assigned(outcome.stored())
+                    : LeadBatchOutcome.rejected(outcome.id(), outcome.rejection()));
         }
-        return e;
+        return new LeadBatchResult(result);
     }
 }
