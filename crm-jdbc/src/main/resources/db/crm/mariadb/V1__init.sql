@@ -1,0 +1,488 @@
+-- crmkit schema, version 1, MARIADB.
+-- Generated from the model by io.crmkit.jdbc.schema.DdlWriter; do not edit (add a V2 script).
+-- ${prefix} is the table prefix (default crm_).
+
+CREATE TABLE ${prefix}lead (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    person_name MEDIUMTEXT,
+    company MEDIUMTEXT,
+    phone MEDIUMTEXT,
+    email MEDIUMTEXT,
+    source MEDIUMTEXT,
+    details MEDIUMTEXT,
+    status VARCHAR(64),
+    pool_id VARCHAR(64),
+    last_follow_up_at DATETIME(6),
+    status_before_invalid VARCHAR(64),
+    invalid_reason MEDIUMTEXT,
+    converted_account_id VARCHAR(64),
+    converted_contact_id VARCHAR(64),
+    converted_opportunity_id VARCHAR(64),
+    converted_at DATETIME(6),
+    locked BOOLEAN,
+    voided BOOLEAN,
+    owner VARCHAR(64),
+    owned_since DATETIME(6),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    company_key MEDIUMTEXT,
+    phone_key MEDIUMTEXT,
+    email_key MEDIUMTEXT,
+    email_domain_key MEDIUMTEXT,
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}lead_ix1 ON ${prefix}lead (tenant_id, pool_id);
+CREATE INDEX ${prefix}lead_ix2 ON ${prefix}lead (tenant_id, converted_account_id);
+CREATE INDEX ${prefix}lead_ix3 ON ${prefix}lead (tenant_id, converted_contact_id);
+CREATE INDEX ${prefix}lead_ix4 ON ${prefix}lead (tenant_id, converted_opportunity_id);
+CREATE INDEX ${prefix}lead_ix5 ON ${prefix}lead (tenant_id, owner);
+CREATE INDEX ${prefix}lead_ix6 ON ${prefix}lead (tenant_id, company_key(255));
+CREATE INDEX ${prefix}lead_ix7 ON ${prefix}lead (tenant_id, phone_key(255));
+CREATE INDEX ${prefix}lead_ix8 ON ${prefix}lead (tenant_id, email_key(255));
+CREATE INDEX ${prefix}lead_ix9 ON ${prefix}lead (tenant_id, email_domain_key(255));
+CREATE INDEX ${prefix}lead_ix10 ON ${prefix}lead (tenant_id, pool_id, owner);
+CREATE INDEX ${prefix}lead_ix11 ON ${prefix}lead (tenant_id, last_follow_up_at);
+CREATE INDEX ${prefix}lead_ix12 ON ${prefix}lead (tenant_id, created_at);
+CREATE INDEX ${prefix}lead_ix13 ON ${prefix}lead (tenant_id, status);
+
+CREATE TABLE ${prefix}lead_pool (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    name MEDIUMTEXT,
+    description MEDIUMTEXT,
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+CREATE TABLE ${prefix}pool (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    name MEDIUMTEXT,
+    description MEDIUMTEXT,
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+CREATE TABLE ${prefix}account (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    name MEDIUMTEXT,
+    level MEDIUMTEXT,
+    source MEDIUMTEXT,
+    deal_status VARCHAR(64),
+    registry_id MEDIUMTEXT,
+    phone MEDIUMTEXT,
+    email MEDIUMTEXT,
+    website MEDIUMTEXT,
+    pool_id VARCHAR(64),
+    last_follow_up_at DATETIME(6),
+    last_deal_at DATETIME(6),
+    recycle_deferred_until DATETIME(6),
+    locked BOOLEAN,
+    voided BOOLEAN,
+    owned_since DATETIME(6),
+    owner VARCHAR(64),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    name_key MEDIUMTEXT,
+    phone_key MEDIUMTEXT,
+    email_key MEDIUMTEXT,
+    email_domain_key MEDIUMTEXT,
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}account_ix1 ON ${prefix}account (tenant_id, pool_id);
+CREATE INDEX ${prefix}account_ix2 ON ${prefix}account (tenant_id, owner);
+CREATE INDEX ${prefix}account_ix3 ON ${prefix}account (tenant_id, name_key(255));
+CREATE INDEX ${prefix}account_ix4 ON ${prefix}account (tenant_id, phone_key(255));
+CREATE INDEX ${prefix}account_ix5 ON ${prefix}account (tenant_id, email_key(255));
+CREATE INDEX ${prefix}account_ix6 ON ${prefix}account (tenant_id, email_domain_key(255));
+CREATE INDEX ${prefix}account_ix7 ON ${prefix}account (tenant_id, pool_id, owner);
+CREATE INDEX ${prefix}account_ix8 ON ${prefix}account (tenant_id, last_follow_up_at);
+CREATE INDEX ${prefix}account_ix9 ON ${prefix}account (tenant_id, created_at);
+
+CREATE TABLE ${prefix}contact (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    account_id VARCHAR(64),
+    name MEDIUMTEXT,
+    department MEDIUMTEXT,
+    title MEDIUMTEXT,
+    gender VARCHAR(64),
+    birthday DATE,
+    email MEDIUMTEXT,
+    key_decision_maker BOOLEAN,
+    last_follow_up_at DATETIME(6),
+    locked BOOLEAN,
+    voided BOOLEAN,
+    owner VARCHAR(64),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    name_key MEDIUMTEXT,
+    phone_key MEDIUMTEXT,
+    email_key MEDIUMTEXT,
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}contact_ix1 ON ${prefix}contact (tenant_id, account_id);
+CREATE INDEX ${prefix}contact_ix2 ON ${prefix}contact (tenant_id, owner);
+CREATE INDEX ${prefix}contact_ix3 ON ${prefix}contact (tenant_id, name_key(255));
+CREATE INDEX ${prefix}contact_ix4 ON ${prefix}contact (tenant_id, phone_key(255));
+CREATE INDEX ${prefix}contact_ix5 ON ${prefix}contact (tenant_id, email_key(255));
+
+CREATE TABLE ${prefix}product (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    name MEDIUMTEXT,
+    shelf_status VARCHAR(64),
+    category MEDIUMTEXT,
+    unit MEDIUMTEXT,
+    owner VARCHAR(64),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}product_ix1 ON ${prefix}product (tenant_id, owner);
+
+CREATE TABLE ${prefix}opportunity (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    name MEDIUMTEXT,
+    account_id VARCHAR(64),
+    expected_close_date DATE,
+    amount DECIMAL(38, 12),
+    amount_currency VARCHAR(3),
+    sales_process_id VARCHAR(64),
+    lost_reason MEDIUMTEXT,
+    closed_at DATETIME(6),
+    source_lead_id VARCHAR(64),
+    last_follow_up_at DATETIME(6),
+    locked BOOLEAN,
+    owner VARCHAR(64),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}opportunity_ix1 ON ${prefix}opportunity (tenant_id, account_id);
+CREATE INDEX ${prefix}opportunity_ix2 ON ${prefix}opportunity (tenant_id, sales_process_id);
+CREATE INDEX ${prefix}opportunity_ix3 ON ${prefix}opportunity (tenant_id, source_lead_id);
+CREATE INDEX ${prefix}opportunity_ix4 ON ${prefix}opportunity (tenant_id, owner);
+CREATE INDEX ${prefix}opportunity_ix5 ON ${prefix}opportunity (tenant_id, expected_close_date);
+CREATE INDEX ${prefix}opportunity_ix6 ON ${prefix}opportunity (tenant_id, created_at);
+
+CREATE TABLE ${prefix}quote (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    account_id VARCHAR(64),
+    opportunity_id VARCHAR(64),
+    title MEDIUMTEXT,
+    currency VARCHAR(3),
+    subtotal DECIMAL(38, 12),
+    subtotal_currency VARCHAR(3),
+    total DECIMAL(38, 12),
+    total_currency VARCHAR(3),
+    status VARCHAR(64),
+    valid_until DATE,
+    copied_from VARCHAR(64),
+    owner VARCHAR(64),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}quote_ix1 ON ${prefix}quote (tenant_id, account_id);
+CREATE INDEX ${prefix}quote_ix2 ON ${prefix}quote (tenant_id, opportunity_id);
+CREATE INDEX ${prefix}quote_ix3 ON ${prefix}quote (tenant_id, copied_from);
+CREATE INDEX ${prefix}quote_ix4 ON ${prefix}quote (tenant_id, owner);
+
+CREATE TABLE ${prefix}sales_order (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    account_id VARCHAR(64),
+    source_quote_id VARCHAR(64),
+    source_opportunity_id VARCHAR(64),
+    source_contract_id VARCHAR(64),
+    currency VARCHAR(3),
+    subtotal DECIMAL(38, 12),
+    subtotal_currency VARCHAR(3),
+    total DECIMAL(38, 12),
+    total_currency VARCHAR(3),
+    delivery_status VARCHAR(64),
+    shipped_at DATETIME(6),
+    received_at DATETIME(6),
+    allocated DECIMAL(38, 12),
+    allocated_currency VARCHAR(3),
+    owner VARCHAR(64),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}sales_order_ix1 ON ${prefix}sales_order (tenant_id, account_id);
+CREATE INDEX ${prefix}sales_order_ix2 ON ${prefix}sales_order (tenant_id, source_quote_id);
+CREATE INDEX ${prefix}sales_order_ix3 ON ${prefix}sales_order (tenant_id, source_opportunity_id);
+CREATE INDEX ${prefix}sales_order_ix4 ON ${prefix}sales_order (tenant_id, source_contract_id);
+CREATE INDEX ${prefix}sales_order_ix5 ON ${prefix}sales_order (tenant_id, owner);
+CREATE INDEX ${prefix}sales_order_ix6 ON ${prefix}sales_order (tenant_id, created_at);
+
+CREATE TABLE ${prefix}contract (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    account_id VARCHAR(64),
+    source_quote_id VARCHAR(64),
+    number MEDIUMTEXT,
+    title MEDIUMTEXT,
+    currency VARCHAR(3),
+    amount DECIMAL(38, 12),
+    amount_currency VARCHAR(3),
+    starts_on DATE,
+    ends_on DATE,
+    status VARCHAR(64),
+    signed_on DATE,
+    owner VARCHAR(64),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}contract_ix1 ON ${prefix}contract (tenant_id, account_id);
+CREATE INDEX ${prefix}contract_ix2 ON ${prefix}contract (tenant_id, source_quote_id);
+CREATE INDEX ${prefix}contract_ix3 ON ${prefix}contract (tenant_id, owner);
+
+CREATE TABLE ${prefix}payment (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    account_id VARCHAR(64),
+    amount DECIMAL(38, 12),
+    amount_currency VARCHAR(3),
+    received_on DATE,
+    method VARCHAR(64),
+    external_reference MEDIUMTEXT,
+    order_id VARCHAR(64),
+    allocated DECIMAL(38, 12),
+    allocated_currency VARCHAR(3),
+    note MEDIUMTEXT,
+    owner VARCHAR(64),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE UNIQUE INDEX ${prefix}payment_uk1 ON ${prefix}payment (tenant_id, external_reference(255));
+CREATE INDEX ${prefix}payment_ix1 ON ${prefix}payment (tenant_id, account_id);
+CREATE INDEX ${prefix}payment_ix2 ON ${prefix}payment (tenant_id, order_id);
+CREATE INDEX ${prefix}payment_ix3 ON ${prefix}payment (tenant_id, owner);
+CREATE INDEX ${prefix}payment_ix4 ON ${prefix}payment (tenant_id, received_on);
+
+CREATE TABLE ${prefix}payment_allocation (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    payment_id VARCHAR(64),
+    order_id VARCHAR(64),
+    plan_id VARCHAR(64),
+    installment_number BIGINT,
+    amount DECIMAL(38, 12),
+    amount_currency VARCHAR(3),
+    allocated_at DATETIME(6),
+    allocated_by VARCHAR(64),
+    reversed_at DATETIME(6),
+    reversed_by VARCHAR(64),
+    reversal_reason MEDIUMTEXT,
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}payment_allocation_ix1 ON ${prefix}payment_allocation (tenant_id, payment_id);
+CREATE INDEX ${prefix}payment_allocation_ix2 ON ${prefix}payment_allocation (tenant_id, order_id);
+CREATE INDEX ${prefix}payment_allocation_ix3 ON ${prefix}payment_allocation (tenant_id, plan_id);
+CREATE INDEX ${prefix}payment_allocation_ix4 ON ${prefix}payment_allocation (tenant_id, allocated_by);
+CREATE INDEX ${prefix}payment_allocation_ix5 ON ${prefix}payment_allocation (tenant_id, reversed_by);
+
+CREATE TABLE ${prefix}payment_plan (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    account_id VARCHAR(64),
+    order_id VARCHAR(64),
+    contract_id VARCHAR(64),
+    currency VARCHAR(3),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}payment_plan_ix1 ON ${prefix}payment_plan (tenant_id, account_id);
+CREATE INDEX ${prefix}payment_plan_ix2 ON ${prefix}payment_plan (tenant_id, order_id);
+CREATE INDEX ${prefix}payment_plan_ix3 ON ${prefix}payment_plan (tenant_id, contract_id);
+
+CREATE TABLE ${prefix}expense_record (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    account_id VARCHAR(64),
+    opportunity_id VARCHAR(64),
+    kind MEDIUMTEXT,
+    amount DECIMAL(38, 12),
+    amount_currency VARCHAR(3),
+    spent_on DATE,
+    note MEDIUMTEXT,
+    owner VARCHAR(64),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}expense_record_ix1 ON ${prefix}expense_record (tenant_id, account_id);
+CREATE INDEX ${prefix}expense_record_ix2 ON ${prefix}expense_record (tenant_id, opportunity_id);
+CREATE INDEX ${prefix}expense_record_ix3 ON ${prefix}expense_record (tenant_id, owner);
+CREATE INDEX ${prefix}expense_record_ix4 ON ${prefix}expense_record (tenant_id, spent_on);
+
+CREATE TABLE ${prefix}follow_up_record (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    kind VARCHAR(64),
+    content MEDIUMTEXT,
+    occurred_at DATETIME(6),
+    author VARCHAR(64),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    target_type VARCHAR(64),
+    target_id MEDIUMTEXT,
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}follow_up_record_ix1 ON ${prefix}follow_up_record (tenant_id, author);
+CREATE INDEX ${prefix}follow_up_record_ix2 ON ${prefix}follow_up_record (tenant_id, target_type, target_id(255));
+CREATE INDEX ${prefix}follow_up_record_ix3 ON ${prefix}follow_up_record (tenant_id, occurred_at);
+
+CREATE TABLE ${prefix}reminder (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    due_at DATETIME(6),
+    text MEDIUMTEXT,
+    status VARCHAR(64),
+    deduplication_key MEDIUMTEXT,
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}reminder_ix1 ON ${prefix}reminder (tenant_id, deduplication_key(255));
+CREATE INDEX ${prefix}reminder_ix2 ON ${prefix}reminder (tenant_id, due_at);
+
+CREATE TABLE ${prefix}schedule_entry (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    version BIGINT NOT NULL,
+    title MEDIUMTEXT,
+    starts_at DATETIME(6),
+    ends_at DATETIME(6),
+    location MEDIUMTEXT,
+    note MEDIUMTEXT,
+    organizer VARCHAR(64),
+    created_at DATETIME(6),
+    updated_at DATETIME(6),
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}schedule_entry_ix1 ON ${prefix}schedule_entry (tenant_id, organizer);
+CREATE INDEX ${prefix}schedule_entry_ix2 ON ${prefix}schedule_entry (tenant_id, starts_at);
+
+CREATE TABLE ${prefix}custom_value (
+    tenant_id VARCHAR(64) NOT NULL,
+    record_type VARCHAR(64) NOT NULL,
+    record_id VARCHAR(64) NOT NULL,
+    name VARCHAR(64) NOT NULL,
+    seq BIGINT NOT NULL,
+    kind VARCHAR(64) NOT NULL,
+    text_value MEDIUMTEXT,
+    number_value DECIMAL(38, 12),
+    flag_value BOOLEAN,
+    date_value DATE,
+    ts_value DATETIME(6),
+    currency VARCHAR(3),
+    group_key MEDIUMTEXT,
+    PRIMARY KEY (tenant_id, record_type, record_id, name, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}custom_value_ix1 ON ${prefix}custom_value (tenant_id, record_type, name, text_value(255));
+CREATE INDEX ${prefix}custom_value_ix2 ON ${prefix}custom_value (tenant_id, record_type, name, number_value);
+CREATE INDEX ${prefix}custom_value_ix3 ON ${prefix}custom_value (tenant_id, record_type, name, date_value);
+CREATE INDEX ${prefix}custom_value_ix4 ON ${prefix}custom_value (tenant_id, record_type, name, ts_value);
+
+CREATE TABLE ${prefix}installment (
+    tenant_id VARCHAR(64) NOT NULL,
+    plan_id VARCHAR(64) NOT NULL,
+    number BIGINT NOT NULL,
+    account_id VARCHAR(64) NOT NULL,
+    due_on DATE NOT NULL,
+    amount DECIMAL(38, 12) NOT NULL,
+    paid DECIMAL(38, 12) NOT NULL,
+    currency VARCHAR(3) NOT NULL,
+    fully_paid BOOLEAN NOT NULL,
+    PRIMARY KEY (tenant_id, plan_id, number)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}installment_ix1 ON ${prefix}installment (tenant_id, fully_paid, due_on, plan_id, number);
+CREATE INDEX ${prefix}installment_ix2 ON ${prefix}installment (tenant_id, account_id);
+
+CREATE TABLE ${prefix}change_log (
+    tenant_id VARCHAR(64) NOT NULL,
+    id VARCHAR(64) NOT NULL,
+    at DATETIME(6) NOT NULL,
+    actor VARCHAR(64),
+    record_type VARCHAR(64) NOT NULL,
+    record_id VARCHAR(64) NOT NULL,
+    context_type VARCHAR(64),
+    context_id VARCHAR(64),
+    action VARCHAR(64) NOT NULL,
+    body LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}change_log_ix1 ON ${prefix}change_log (tenant_id, record_type, record_id, at, id);
+CREATE INDEX ${prefix}change_log_ix2 ON ${prefix}change_log (tenant_id, context_type, context_id, at, id);
+CREATE INDEX ${prefix}change_log_ix3 ON ${prefix}change_log (tenant_id, action, at);
+
+CREATE TABLE ${prefix}outbox (
+    id VARCHAR(64) NOT NULL,
+    tenant_id VARCHAR(64) NOT NULL,
+    dedup_key MEDIUMTEXT NOT NULL,
+    status VARCHAR(64) NOT NULL,
+    attempts BIGINT NOT NULL,
+    next_attempt_at DATETIME(6) NOT NULL,
+    last_error MEDIUMTEXT,
+    lease_owner MEDIUMTEXT,
+    lease_until DATETIME(6),
+    delivered_at DATETIME(6),
+    notification LONGTEXT NOT NULL,
+    PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE UNIQUE INDEX ${prefix}outbox_uk1 ON ${prefix}outbox (tenant_id, dedup_key(255));
+CREATE INDEX ${prefix}outbox_ix1 ON ${prefix}outbox (status, next_attempt_at, id);
+CREATE INDEX ${prefix}outbox_ix2 ON ${prefix}outbox (tenant_id, status, id);
+
+CREATE TABLE ${prefix}lock_key (
+    lock_key VARCHAR(200) NOT NULL,
+    PRIMARY KEY (lock_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
