@@ -34,7 +34,11 @@ public final class Checks {
         return value;
     }
 
-    /** Requires a non-blank text of at most {@code maxLength} characters; returns it stripped. */
+    /**
+     * Requires a non-blank text of at most {@code maxLength} characters without NUL characters;
+     * returns it stripped. (NUL is refused because PostgreSQL cannot store it in text, and every store
+     * must accept the same values.)
+     */
     public static String text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw ValidationException.of(field, ErrorCode.FIELD_REQUIRED);
@@ -43,7 +47,20 @@ public final class Checks {
         if (stripped.length() > maxLength) {
             throw ValidationException.of(field, ErrorCode.FIELD_TOO_LONG, maxLength);
         }
+        noNul(field, stripped);
         return stripped;
+    }
+
+    /**
+     * Refuses text holding a NUL character (U+0000), which no SQL store can keep in a text column.
+     *
+     * @return the text
+     */
+    public static String noNul(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw ValidationException.of(field, ErrorCode.FIELD_INVALID, "text may not contain the NUL character");
+        }
+        return value;
     }
 
     /** Allows null or blank (returned as null); otherwise like {@link #text}. */

@@ -36,6 +36,7 @@ public sealed interface CustomValue {
             if (value.length() > MAX_TEXT) {
                 Checks.text("value", value, MAX_TEXT);
             }
+            Checks.noNul("value", value);
         }
     }
 
