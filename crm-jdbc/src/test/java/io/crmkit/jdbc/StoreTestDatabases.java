@@ -31,6 +31,13 @@ final class StoreTestDatabases {
         return dataSource;
     }
 
+    /** A fresh H2 in-memory database whose lock waits give up after {@code millis}. */
+    static DataSource h2WithLockTimeout(int millis) {
+        JdbcDataSource dataSource = (JdbcDataSource) h2();
+        dataSource.setURL(dataSource.getURL() + ";LOCK_TIMEOUT=" + millis);
+        return dataSource;
+    }
+
     /** Creates the schema of {@code dialect} with {@code prefix} by running its V1 script. */
     static void createSchema(DataSource dataSource, Dialect dialect, String prefix) {
         String script = initScript(dialect).replace("${prefix}", prefix);
