@@ -63,7 +63,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcCrmStore implements CrmStore {
     /** How many times a unit of work is retried after a retryable failure, unless configured. */
-    public static final int DEFAULT_MAX_RETRIES = 5;
+    public static final int DEFAULT_MAX_RETRIES = 10;
 
     private final JdbcRuntime runtime;
     private final Dialect dialect;

@@ -4,11 +4,12 @@ import io.crmkit.spi.CrmStore;
 import io.crmkit.tck.CrmStoreTck;
 
 /**
- * The whole conformance kit against the JDBC store on an H2 in-memory database. One store (one
- * database) serves every test, as in production: the kit's tests keep apart by tenant.
+ * The whole conformance kit against the JDBC store on an H2 in-memory database whose schema the
+ * schema runner created. One store (one database) serves every test, as in production: the kit's
+ * tests keep apart by tenant.
  */
 class H2CrmStoreTckTest implements CrmStoreTck {
-    private static final CrmStore STORE = StoreTestDatabases.store(StoreTestDatabases.h2(), Dialect.H2);
+    private static final CrmStore STORE = TestStores.h2();
 
     @Override
     public CrmStore store() {

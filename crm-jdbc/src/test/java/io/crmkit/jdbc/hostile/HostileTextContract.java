@@ -6,7 +6,9 @@ import io.crmkit.core.account.Account;
 import io.crmkit.core.account.AccountId;
 import io.crmkit.core.condition.Condition;
 import io.crmkit.core.identity.TenantId;
+import io.crmkit.core.identity.UserId;
 import io.crmkit.core.lead.Lead;
+import io.crmkit.core.lead.LeadStatus;
 import io.crmkit.core.record.Aggregate;
 import io.crmkit.core.record.CustomFields;
 import io.crmkit.core.record.CustomValue;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class HostileTextContract {
     static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
+    static final UserId OWNER = UserId.of("owner");
     static final QueryContext CONTEXT = new QueryContext(NOW, ZoneId.of("Asia/Shanghai"));
     static final List<String> HOSTILE = List.of(
             "'; DROP TABLE crm_account; --",
@@ -58,14 +61,18 @@ abstract class HostileTextContract {
     @Test
     void hostileTextInEveryAccountTextFieldIsStoredAndMatchedLiterally() throws Exception {
         checkEveryTextField(Account.class, Account.Builder.class, (tx, tenant) -> Account.builder()
-                .id(tx.accounts().nextId()).tenantId(tenant).name("n").createdAt(NOW).updatedAt(NOW),
+                .id(tx.accounts().nextId()).tenantId(tenant).name("n").owner(OWNER).ownedSince(NOW)
+                .createdAt(NOW).updatedAt(NOW),
                 Transaction::accounts);
     }
 
     @Test
     void hostileTextInEveryLeadTextFieldIsStoredAndMatchedLiterally() throws Exception {
         checkEveryTextField(Lead.class, Lead.Builder.class, (tx, tenant) -> Lead.builder()
-                .id(tx.leads().nextId()).tenantId(tenant).personName("p").createdAt(NOW).updatedAt(NOW),
+                .id(tx.leads().nextId()).tenantId(tenant).personName("p").owner(OWNER).ownedSince(NOW)
+                // invalid, so its invalid reason (a text field too) may hold text
+                .status(LeadStatus.INVALID).statusBeforeInvalid(LeadStatus.NEW)
+                .createdAt(NOW).updatedAt(NOW),
                 Transaction::leads);
     }
 
@@ -78,7 +85,7 @@ abstract class HostileTextContract {
             for (int i = 0; i < HOSTILE.size(); i++) {
                 String value = HOSTILE.get(i);
                 out.add(tx.accounts().insert(Account.builder().id(tx.accounts().nextId()).tenantId(tenant)
-                        .name("Company " + i)
+                        .name("Company " + i).owner(OWNER).ownedSince(NOW)
                         .customFields(CustomFields.of(Map.of("note", new CustomValue.Text(value),
                                 "padded", new CustomValue.Text(i % 2 == 0 ? "abc" : "abc "))))
                         .createdAt(NOW).updatedAt(NOW).build()));
