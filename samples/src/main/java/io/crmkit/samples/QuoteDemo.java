@@ -23,7 +23,8 @@ import java.util.Locale;
  * that discount down to the lines so they add up to the total to the cent, splits the total into a
  * 30/50/20 payment plan, and shows a rejected input with its message in English and Chinese.
  *
- * <p>Later issues grow this into a whole simulated sales year on embedded H2.
+ * <p>Then {@link EmbeddedPoolDemo} runs a public pool on embedded H2. Later issues grow this into a
+ * whole simulated sales year.
  */
 public final class QuoteDemo {
     private static final Currency CNY = Currency.getInstance("CNY");
@@ -34,9 +35,19 @@ public final class QuoteDemo {
         this.out = out;
     }
 
-    /** Runs the demo on standard output. */
-    public static void main(String[] args) {
+    /**
+     * Runs the demo on standard output: the quote, then a public pool on an embedded H2 database in
+     * the folder named by the system property {@code crmkit.demo.dir} (the samples build sets it under
+     * {@code target/}), or in a new temporary folder.
+     */
+    public static void main(String[] args) throws java.io.IOException {
         new QuoteDemo(System.out).run();
+        System.out.println();
+        String dir = System.getProperty("crmkit.demo.dir");
+        java.nio.file.Path folder = dir == null
+                ? java.nio.file.Files.createTempDirectory("crmkit-demo")
+                : java.nio.file.Path.of(dir);
+        new EmbeddedPoolDemo(System.out, folder).run();
     }
 
     /** Prints every section of the demo and returns the priced quote (the test checks its figures). */
