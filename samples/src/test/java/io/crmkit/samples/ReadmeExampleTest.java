@@ -15,6 +15,12 @@ import io.crmkit.core.money.PricingPolicy;
 import io.crmkit.core.money.Split;
 import io.crmkit.core.money.UnitPrice;
 import io.crmkit.core.record.CustomValue;
+import io.crmkit.core.tenant.TenantSettings;
+import io.crmkit.jdbc.Dialect;
+import io.crmkit.jdbc.JdbcCrmStore;
+import io.crmkit.jdbc.SchemaMode;
+import io.crmkit.rules.Crm;
+import io.crmkit.rules.TenantSettingsSource;
 import io.crmkit.spi.CrmStore;
 import io.crmkit.spi.QueryContext;
 import io.crmkit.spi.memory.InMemoryCrmStore;
@@ -31,6 +37,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,11 +96,38 @@ class ReadmeExampleTest {
     }
 
     @Test
+    void jdbcExampleRunsOnEmbeddedH2() {
+        Instant now = Instant.parse("2026-11-25T02:00:00Z");
+        TenantId tenant = TenantId.of("acme");
+        // example:jdbc begin
+        DataSource dataSource = JdbcConnectionPool.create("jdbc:h2:mem:crm;DB_CLOSE_DELAY=-1", "sa", ""); // your pool
+        JdbcCrmStore store = JdbcCrmStore.builder()
+                .dataSource(dataSource)        // H2, PostgreSQL or MariaDB: the dialect is detected
+                .clock(Clock.systemUTC())      // ids are time-ordered over it
+                .build();                      // SchemaMode.CREATE: applies db/crm/h2/V1__init.sql once
+        Crm crm = Crm.builder().store(store)
+                .tenantSettings(TenantSettingsSource.fixed(
+                        TenantSettings.defaults(ZoneId.of("Asia/Shanghai"), Currency.getInstance("CNY"))))
+                .build();
+        // example:jdbc end
+
+        Account stored = crm.store().transact(tx -> tx.accounts().insert(Account.builder()
+                .id(tx.accounts().nextId()).tenantId(tenant).name("Hangzhou Widgets Co., Ltd.")
+                .owner(UserId.of("li.lei")).ownedSince(now).createdAt(now).updatedAt(now).build()));
+        assertThat(store.dialect()).isEqualTo(Dialect.H2);
+        assertThat(crm.store().transact(tx -> tx.accounts().get(tenant, stored.id()))).isEqualTo(stored);
+        JdbcCrmStore again = JdbcCrmStore.builder().dataSource(dataSource).clock(Clock.systemUTC())
+                .schemaMode(SchemaMode.VALIDATE).build();
+        assertThat(again.transact(tx -> tx.accounts().find(tenant, stored.id()))).contains(stored);
+        ((JdbcConnectionPool) dataSource).dispose();
+    }
+
+    @Test
     void readmeShowsThisTestsCode() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
         String source = Files.readString(
                 Path.of("src", "test", "java", "io", "crmkit", "samples", "ReadmeExampleTest.java"), StandardCharsets.UTF_8);
-        for (String name : List.of("pricing", "storage")) {
+        for (String name : List.of("pricing", "storage", "jdbc")) {
             Matcher block = Pattern.compile("<!-- example:" + name + " -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
             assertThat(block.find()).as("README has a java block after <!-- example:%s -->", name).isTrue();
             String example = source.substring(

@@ -1,6 +1,7 @@
 package io.crmkit.jdbc.sql;
 
 import io.crmkit.jdbc.Dialect;
+import io.crmkit.jdbc.TestDatabases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A throw-away database with the V1 schema (prefix {@code crm_}) for the compiler tests: H2 in
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Assumptions;
 final class TestDatabase implements AutoCloseable {
     static final SqlNames NAMES = new SqlNames(SqlNames.DEFAULT_PREFIX);
 
-    private static final String PG_ADMIN = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String MARIADB_ADMIN = "jdbc:mariadb://127.0.0.1:3306/test";
 
     final Dialect dialect;
     final Connection connection;
@@ -40,35 +38,14 @@ final class TestDatabase implements AutoCloseable {
         String name = "jdbcsql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Connection connection = switch (dialect) {
             case H2 -> DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
-            case POSTGRESQL -> {
-                try (Connection admin = reach(PG_ADMIN, "postgres", ""); Statement s = admin.createStatement()) {
-                    s.execute("CREATE DATABASE " + name);
-                }
-                yield DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", "");
-            }
-            case MARIADB -> {
-                try (Connection admin = reach(MARIADB_ADMIN, "root", ""); Statement s = admin.createStatement()) {
-                    s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
-                }
-                yield DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + name, "root", "");
-            }
+            // The shared test databases: the embedded PostgreSQL, and MariaDB where one answers (skipped
+            // with a message otherwise, failed under CI=true).
+            case POSTGRESQL -> TestDatabases.postgres().getConnection();
+            case MARIADB -> TestDatabases.mariadb().getConnection();
         };
         TestDatabase db = new TestDatabase(dialect, connection, name);
         db.applySchema();
         return db;
-    }
-
-    private static Connection reach(String url, String user, String password) throws SQLException {
-        try {
-            return DriverManager.getConnection(url, user, password);
-        } catch (SQLException e) {
-            String message = "no database server at " + url + " (" + e.getMessage() + "): skipping";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(message, e);
-            }
-            Assumptions.abort(message);
-            throw e; // not reached: abort throws
-        }
     }
 
     private void applySchema() throws IOException, SQLException {
@@ -104,17 +81,8 @@ final class TestDatabase implements AutoCloseable {
                     s.execute("SHUTDOWN");
                 }
             }
-            case POSTGRESQL -> {
-                try (Connection admin = DriverManager.getConnection(PG_ADMIN, "postgres", "");
-                        Statement s = admin.createStatement()) {
-                    s.execute("DROP DATABASE IF EXISTS " + name);
-                }
-            }
-            case MARIADB -> {
-                try (Connection admin = DriverManager.getConnection(MARIADB_ADMIN, "root", "");
-                        Statement s = admin.createStatement()) {
-                    s.execute("DROP DATABASE IF EXISTS " + name);
-                }
+            case POSTGRESQL, MARIADB -> {
+                // TestDatabases drops its databases when the JVM exits.
             }
         }
     }
