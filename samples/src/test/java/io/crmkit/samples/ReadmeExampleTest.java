@@ -35,6 +35,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -115,10 +116,12 @@ class ReadmeExampleTest {
                 .id(tx.accounts().nextId()).tenantId(tenant).name("Hangzhou Widgets Co., Ltd.")
                 .owner(UserId.of("li.lei")).ownedSince(now).createdAt(now).updatedAt(now).build()));
         assertThat(store.dialect()).isEqualTo(Dialect.H2);
-        assertThat(crm.store().transact(tx -> tx.accounts().get(tenant, stored.id()))).isEqualTo(stored);
+        Account reread = crm.store().transact(tx -> tx.accounts().get(tenant, stored.id()));
+        assertThat(reread).isEqualTo(stored);
         JdbcCrmStore again = JdbcCrmStore.builder().dataSource(dataSource).clock(Clock.systemUTC())
                 .schemaMode(SchemaMode.VALIDATE).build();
-        assertThat(again.transact(tx -> tx.accounts().find(tenant, stored.id()))).contains(stored);
+        Optional<Account> validated = again.transact(tx -> tx.accounts().find(tenant, stored.id()));
+        assertThat(validated).contains(stored);
         ((JdbcConnectionPool) dataSource).dispose();
     }
 
