@@ -10,7 +10,13 @@ import io.crmkit.rules.internal.RulesContext;
 import io.crmkit.rules.lead.LeadPoolVisibility;
 import io.crmkit.rules.lead.Leads;
 import io.crmkit.rules.pool.PoolSweeper;
+import io.crmkit.rules.product.ProductCatalogue;
 import io.crmkit.rules.registry.CompanyLookup;
+import io.crmkit.rules.sales.ContractCommands;
+import io.crmkit.rules.sales.OpportunityCommands;
+import io.crmkit.rules.sales.OrderCommands;
+import io.crmkit.rules.sales.QuoteCommands;
+import io.crmkit.rules.sales.SalesConversions;
 import io.crmkit.spi.CrmStore;
 import io.crmkit.spi.approval.ApprovalGateway;
 import io.crmkit.spi.directory.OrganisationDirectory;
@@ -62,6 +68,12 @@ public final class Crm {
     private final LeadPoolVisibility leadPoolViews;
     private final RecycleExtensions recycleExtensions;
     private final PoolSweeper poolSweeper;
+    private final ProductCatalogue products;
+    private final OpportunityCommands opportunities;
+    private final QuoteCommands quotes;
+    private final OrderCommands orders;
+    private final ContractCommands contracts;
+    private final SalesConversions conversions;
 
     private Crm(RulesContext context, NotificationSink notifications) {
         this.context = context;
@@ -75,6 +87,42 @@ public final class Crm {
         this.leadPoolViews = new LeadPoolVisibility(context);
         this.recycleExtensions = new RecycleExtensions(context);
         this.poolSweeper = new PoolSweeper(context);
+        this.products = new ProductCatalogue(context);
+        this.opportunities = new OpportunityCommands(context);
+        this.quotes = new QuoteCommands(context);
+        this.orders = new OrderCommands(context);
+        this.contracts = new ContractCommands(context);
+        this.conversions = new SalesConversions(context);
+    }
+
+    /** The product catalogue: products on and off shelf, their categories, units and list prices. */
+    public ProductCatalogue products() {
+        return products;
+    }
+
+    /** Opportunities: stages of the tenant's sales processes, close and reopen, lines, contacts, competitors. */
+    public OpportunityCommands opportunities() {
+        return opportunities;
+    }
+
+    /** Quotes: lines priced by the core math, status, validity, reuse of an earlier quote, history. */
+    public QuoteCommands quotes() {
+        return quotes;
+    }
+
+    /** Sales orders: delivery, returns and invoices, with receivable and outstanding always consistent. */
+    public OrderCommands orders() {
+        return orders;
+    }
+
+    /** Contracts: period, attachments, status, and the orders made from them. */
+    public ContractCommands contracts() {
+        return contracts;
+    }
+
+    /** Conversions: opportunity → quote, quote → order or contract, contract → order, each linked to its source. */
+    public SalesConversions conversions() {
+        return conversions;
     }
 
     /**

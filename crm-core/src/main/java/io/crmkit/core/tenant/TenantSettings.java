@@ -3,6 +3,7 @@ package io.crmkit.core.tenant;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.money.PricingPolicy;
+import io.crmkit.core.sales.SalesSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,6 +29,8 @@ import java.util.Locale;
  * @param duplicatePolicy what a likely duplicate lead, account or contact does (block, warn, allow);
  *     null means {@link DuplicatePolicy#defaults()}, so settings stored before the policy existed
  *     still read
+ * @param sales the sales processes, automatic close rules and sales limits; null means
+ *     {@link SalesSettings#defaults()}, so settings stored before sales settings existed still read
  */
 public record TenantSettings(
         ZoneId zone,
@@ -35,7 +38,8 @@ public record TenantSettings(
         PricingPolicy pricing,
         RequiredFields requiredFields,
         Locale locale,
-        DuplicatePolicy duplicatePolicy) {
+        DuplicatePolicy duplicatePolicy,
+        SalesSettings sales) {
 
     /** The message language when none is configured. */
     public static final Locale DEFAULT_LOCALE = Locale.ENGLISH;
@@ -52,12 +56,14 @@ public record TenantSettings(
         Checks.required("requiredFields", requiredFields);
         Checks.required("locale", locale);
         duplicatePolicy = duplicatePolicy == null ? DuplicatePolicy.defaults() : duplicatePolicy;
+        sales = sales == null ? SalesSettings.defaults() : sales;
     }
 
     /**
      * The settings for a tenant in {@code zone} using {@code currency}, with default pricing
      * ({@link PricingPolicy#defaults()}), default required fields ({@link RequiredFields#defaults()}),
-     * the default duplicate policy ({@link DuplicatePolicy#defaults()}) and English messages.
+     * the default duplicate policy ({@link DuplicatePolicy#defaults()}), the default sales settings
+     * ({@link SalesSettings#defaults()}) and English messages.
      *
      * @throws io.crmkit.core.error.ValidationException if either argument is null or the currency has no
      *     fixed minor unit
@@ -66,7 +72,7 @@ public record TenantSettings(
         return builder().zone(zone).currency(currency).build();
     }
 
-    /** A builder with default pricing, required fields, locale and duplicate policy; zone and currency must be set. */
+    /** A builder with default pricing, required fields, locale, duplicate policy and sales settings; zone and currency must be set. */
     public static Builder builder() {
         return new Builder();
     }
@@ -74,7 +80,7 @@ public record TenantSettings(
     /** A builder holding every part of these settings, to make a changed copy. */
     public Builder toBuilder() {
         return new Builder().zone(zone).currency(currency).pricing(pricing).requiredFields(requiredFields)
-                .locale(locale).duplicatePolicy(duplicatePolicy);
+                .locale(locale).duplicatePolicy(duplicatePolicy).sales(sales);
     }
 
     /** The calendar date in the tenant's zone at {@code instant}. */
@@ -95,6 +101,7 @@ public record TenantSettings(
         private RequiredFields requiredFields = RequiredFields.defaults();
         private Locale locale = DEFAULT_LOCALE;
         private DuplicatePolicy duplicatePolicy = DuplicatePolicy.defaults();
+        private SalesSettings sales = SalesSettings.defaults();
 
         private Builder() {}
 
@@ -134,13 +141,19 @@ public record TenantSettings(
             return this;
         }
 
+        /** Sets {@link TenantSettings#sales()}. */
+        public Builder sales(SalesSettings sales) {
+            this.sales = sales;
+            return this;
+        }
+
         /**
          * The settings.
          *
          * @throws io.crmkit.core.error.ValidationException if a part is missing or the currency is unusable
          */
         public TenantSettings build() {
-            return new TenantSettings(zone, currency, pricing, requiredFields, locale, duplicatePolicy);
+            return new TenantSettings(zone, currency, pricing, requiredFields, locale, duplicatePolicy, sales);
         }
     }
 }

@@ -14,6 +14,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
+import io.crmkit.core.sales.AutoCloseRule;
+import io.crmkit.core.sales.SalesProcess;
+import io.crmkit.core.sales.SalesSettings;
+import io.crmkit.core.sales.StageId;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +89,11 @@ class TenantSettingsTest {
                 .requiredFields(RequiredFields.defaults().with(RecordType.ACCOUNT, List.of("name", "phone")))
                 .locale(Locale.SIMPLIFIED_CHINESE)
                 .duplicatePolicy(DuplicatePolicy.everywhere(DuplicateAction.BLOCK))
+                .sales(SalesSettings.builder()
+                        .autoCloseRules(List.of(AutoCloseRule.lostAfter("stale", SalesProcess.defaultProcess().id(), 90,
+                                "No response").onlyIn(Set.of(StageId.of("PROPOSAL")))))
+                        .ordersMayExceedContract(true)
+                        .build())
                 .build();
 
         RecordContract.assertBuilderHasSetterPerComponent(TenantSettings.class);
