@@ -3,7 +3,11 @@ package io.crmkit.rules.sales;
 import io.crmkit.core.account.Account;
 import io.crmkit.core.account.AccountId;
 import io.crmkit.core.account.TeamAccess;
+import io.crmkit.core.condition.Condition;
+import io.crmkit.core.error.DuplicateRecordException;
 import io.crmkit.core.error.RuleViolationException;
+import io.crmkit.core.record.CustomValue;
+import io.crmkit.core.sales.ContractId;
 import io.crmkit.core.identity.UserId;
 import io.crmkit.core.pool.Pool;
 import io.crmkit.core.record.RecordId;
@@ -93,6 +97,24 @@ final class SalesAccess {
     static void requireOwnerOrAdmin(CommandContext cmd, UserId owner, String action, String what) {
         if (!cmd.actorIs(owner) && !cmd.actorIsAdmin()) {
             throw cmd.forbidden(action, "only the owner of " + what + " or a tenant admin may do this");
+        }
+    }
+
+    /**
+     * Requires no other contract of the tenant to carry {@code number}: contract numbers are unique per
+     * tenant. Takes the transaction lock {@code contract-number:<number>} first, so two commands
+     * choosing the same number at once are serialised and the second sees the first's contract.
+     *
+     * @param except the contract being renumbered (its own number does not count), or {@code null}
+     * @throws DuplicateRecordException with record type {@code CONTRACT} and the number when it is taken
+     */
+    static void requireContractNumberFree(CommandContext cmd, String number, ContractId except) {
+        cmd.tx().lock("contract-number:" + number);
+        Condition sameNumber = Condition.eq("number", new CustomValue.Text(number));
+        Condition condition = except == null ? sameNumber
+                : Condition.all(sameNumber, Condition.ne("id", new CustomValue.Text(except.value())));
+        if (cmd.tx().contracts().count(cmd.tenant(), condition, cmd.query()) > 0) {
+            throw new DuplicateRecordException(RecordType.CONTRACT.name(), number);
         }
     }
 
