@@ -119,8 +119,7 @@ public final class OpportunityCommands {
 
     /**
      * Opens an opportunity on an account, at the first stage of its sales process (change-log entry
-     * {@value #ACTION_CREATE} listing every field; with a source lead, the entry's context is the lead, so
-     * the lead's context log lists what was made from it).
+     * {@value #ACTION_CREATE} listing every field, the source lead included).
      *
      * <p>With lines, each is priced with the core quote math (catalogue list price unless given, sales
      * price or line discount, tenant's pricing policy) and the amount is subtotal × whole-order discount,
@@ -192,8 +191,9 @@ public final class OpportunityCommands {
                     .build();
             throwIfAny(CrmValidation.violations(draft));
             Opportunity stored = cmd.tx().opportunities().insert(draft);
-            RecordRef context = input.sourceLeadId() == null ? null : RecordRef.of(RecordType.LEAD, input.sourceLeadId());
-            ChangeLogEntry entry = cmd.log(ref(stored.id()), context, ACTION_CREATE, null, stored, null);
+            // The change log accepts only pools as context (ChangeLogEntry), so the source lead is linked
+            // through the opportunity's sourceLeadId field, which the entry lists, not as the entry's context.
+            ChangeLogEntry entry = cmd.log(ref(stored.id()), null, ACTION_CREATE, null, stored, null);
             tellOwner(cmd, stored, ACTION_CREATE, null, entry);
             return stored;
         });
