@@ -14,7 +14,6 @@ import io.crmkit.core.sales.SalesProcess;
 import io.crmkit.core.sales.SalesProcessId;
 import io.crmkit.core.sales.SalesSettings;
 import io.crmkit.core.sales.Stage;
-import io.crmkit.spi.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -100,10 +99,5 @@ public final class OpportunityFixture {
         assertThat(logSize()).as("change-log entries after the refusal").isEqualTo(entries);
         assertThat(fx.outbox()).as("notifications after the refusal").hasSize(outbox);
         return assertThat(thrown);
-    }
-
-    /** Unused page helper kept small: the first page of everything. */
-    static PageRequest all() {
-        return PageRequest.first(PageRequest.MAX_LIMIT);
     }
 }
