@@ -111,9 +111,8 @@ public final class OrderCommands {
     }
 
     /**
-     * Creates an order for an account from product lines (change-log entry {@value #ACTION_CREATE}; with
-     * an opportunity, the entry's context is the opportunity, so the opportunity's context log lists the
-     * orders made from it). The lines are numbered from 1 and priced with the tenant's pricing policy;
+     * Creates an order for an account from product lines (change-log entry {@value #ACTION_CREATE}, which
+     * lists every field, the source opportunity included). The lines are numbered from 1 and priced with the tenant's pricing policy;
      * the whole-order discount is pushed down exactly to the lines. The actor owns the new order; it is
      * NOT_SHIPPED with nothing returned, invoiced or allocated.
      *
@@ -151,8 +150,8 @@ public final class OrderCommands {
                     .sourceOpportunityId(opportunity == null ? null : opportunity.id())
                     .build();
             SalesOrder stored = cmd.tx().salesOrders().insert(draft);
-            RecordRef context = opportunity == null ? null : SalesAccess.ref(RecordType.OPPORTUNITY, opportunity.id());
-            cmd.log(ref(stored), context, ACTION_CREATE, null, stored, null);
+            // The change log takes only pools as contexts; the link lives in sourceOpportunityId.
+            cmd.log(ref(stored), null, ACTION_CREATE, null, stored, null);
             return stored;
         });
     }
@@ -404,7 +403,8 @@ public final class OrderCommands {
             List<SalesLine> priced = SalesMath.price(cmd, before.currency(), lines, 1, "lines", false);
             requireOnShelfUnlessOnOrder(cmd, before, priced);
             Discount discount = wholeOrderDiscount != null ? wholeOrderDiscount : before.wholeOrderDiscount();
-            SalesOrder fresh = SalesMath.newOrder(cmd, before.accountId(), before.currency(), priced, discount).build();
+            SalesOrder fresh = SalesMath.newOrder(cmd, before.accountId(), before.currency(), priced, discount)
+                    .id(before.id()).build();
             SalesOrder changed = before.toBuilder().lines(fresh.lines()).wholeOrderDiscount(discount)
                     .subtotal(fresh.subtotal()).total(fresh.total()).updatedAt(cmd.now()).build();
             return write(cmd, before, changed, ACTION_SET_LINES, null);
