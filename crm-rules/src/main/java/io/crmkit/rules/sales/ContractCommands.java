@@ -99,7 +99,7 @@ public final class ContractCommands {
     /**
      * Creates a DRAFT contract for an account, owned by the actor (change-log entry
      * {@value #ACTION_CREATE}). Lines, when given, are numbered from 1 and priced with the tenant's
-     * policy; their products must be on shelf (rule {@value SalesMath#OFF_SHELF_RULE}). The amount is the
+     * policy; their products must be on shelf (rule {@code product.off-shelf}). The amount is the
      * agreed amount: required without lines, the lines' subtotal when omitted with lines, and free to
      * differ from the lines when given.
      *
@@ -109,7 +109,7 @@ public final class ContractCommands {
      * @throws io.crmkit.core.error.NotFoundException if the tenant has no such account
      * @throws io.crmkit.core.error.ForbiddenException unless the actor may work the account
      * @throws RuleViolationException with rule {@code account.voided}, {@code account.locked} or
-     *     {@value SalesMath#OFF_SHELF_RULE}
+     *     {@code product.off-shelf}
      * @throws ValidationException listing: {@link ErrorCode#FIELD_REQUIRED} on {@code account},
      *     {@code number}, or {@code amount} (no amount and no lines); {@link ErrorCode#FIELD_OUT_OF_RANGE}
      *     for overlong texts; {@link ErrorCode#CURRENCY_MISMATCH} on {@code amount};

@@ -117,7 +117,7 @@ public final class OrderCommands {
      * NOT_SHIPPED with nothing returned, invoiced or allocated.
      *
      * <p>An order is a new sale: like a new quote line, a line for an <b>off-shelf</b> product is refused
-     * (rule {@value SalesMath#OFF_SHELF_RULE}).
+     * (rule {@code product.off-shelf}).
      *
      * @param actor who creates it
      * @param order what to create
@@ -125,7 +125,7 @@ public final class OrderCommands {
      * @throws io.crmkit.core.error.NotFoundException if the tenant has no such account
      * @throws io.crmkit.core.error.ForbiddenException unless the actor may work the account
      * @throws RuleViolationException with rule {@code account.voided} or {@code account.locked}, or
-     *     {@value SalesMath#OFF_SHELF_RULE} for an off-shelf product
+     *     {@code product.off-shelf} for an off-shelf product
      * @throws ValidationException with {@link ErrorCode#FIELD_REQUIRED} on {@code account} or
      *     {@code lines} when missing or empty, {@link ErrorCode#FIELD_INVALID} on
      *     {@code lines[i].productId} for a product not in the catalogue and on {@code opportunity} for an
@@ -384,7 +384,7 @@ public final class OrderCommands {
      * @throws io.crmkit.core.error.ForbiddenException unless the actor owns the order or is a tenant admin
      * @throws ValidationException as {@link #create} for the lines
      * @throws RuleViolationException with rule {@value #RULE_FROZEN} once shipped, allocated, returned or
-     *     invoiced, or {@value SalesMath#OFF_SHELF_RULE} for an off-shelf product new to the order
+     *     invoiced, or {@code product.off-shelf} for an off-shelf product new to the order
      */
     public SalesOrder setLines(Actor actor, SalesOrderId id, List<LineInput> lines, Discount wholeOrderDiscount) {
         Checks.required("id", id);
