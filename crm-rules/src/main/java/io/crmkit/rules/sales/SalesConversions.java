@@ -38,10 +38,11 @@ import java.util.Set;
  * (by line number) and the whole-order discount through a {@link Repricing}, and computes every figure
  * of the new document with the core math.
  *
- * <p>Links both ways: the new document names its source in its own fields ({@code opportunityId},
+ * <p>Links: the new document names its source in its own fields ({@code opportunityId},
  * {@code sourceQuoteId}, {@code sourceOpportunityId}, {@code sourceContractId}), and its change-log
- * entry has the source's {@link io.crmkit.core.record.RecordRef} as context, so
- * {@code changeLog().ofContext(tenant, sourceRef)} lists what was made from a source.
+ * entry names the source in its reason ({@code from QUOTE:<id>}). (The source is meant to be the
+ * entry's context, so {@code changeLog().ofContext(tenant, sourceRef)} lists what was made from a
+ * source; the core change log accepts only pool contexts today.)
  *
  * <p>Who: the actor must be able to work the source's account (its owner, a read-write team member, an
  * admin of its public pool, or a tenant admin; the account out of the recycle bin and unlocked), the
@@ -84,7 +85,7 @@ public final class SalesConversions {
      * Creates a DRAFT quote from an opportunity: its lines (repriced as {@code draft} says) and its
      * whole-order discount (or the draft's new one), in the opportunity's currency, with
      * {@code opportunityId} set, owned by the actor (change-log entry
-     * {@value #ACTION_QUOTE_FROM_OPPORTUNITY} with the opportunity as context). A quote is a new offer, so
+     * {@value #ACTION_QUOTE_FROM_OPPORTUNITY}, reason {@code from OPPORTUNITY:<id>}). A quote is a new offer, so
      * every product must be on shelf. An opportunity closed as WON may still be quoted.
      *
      * @param opportunity the source
@@ -126,8 +127,8 @@ public final class SalesConversions {
                     .createdAt(cmd.now())
                     .updatedAt(cmd.now());
             Quote stored = cmd.tx().quotes().insert(QuoteCommands.priced(cmd, quote, source.currency(), lines, discount));
-            cmd.log(QuoteCommands.ref(stored.id()), SalesAccess.ref(RecordType.OPPORTUNITY, source.id()),
-                    ACTION_QUOTE_FROM_OPPORTUNITY, null, stored, null);
+            logCreatedFrom(cmd, QuoteCommands.ref(stored.id()), SalesAccess.ref(RecordType.OPPORTUNITY, source.id()),
+                    ACTION_QUOTE_FROM_OPPORTUNITY, stored);
             return stored;
         });
     }
@@ -136,7 +137,7 @@ public final class SalesConversions {
      * Creates a sales order from a quote: the quote's lines repriced as {@code repricing} says, at the
      * quote's whole-order discount or the new one, the total pushed down to the lines exactly, with
      * {@code sourceQuoteId} and {@code sourceOpportunityId} (the quote's opportunity) set, owned by the
-     * actor (change-log entry {@value #ACTION_ORDER_FROM_QUOTE} with the quote as context). The quote
+     * actor (change-log entry {@value #ACTION_ORDER_FROM_QUOTE}, reason {@code from QUOTE:<id>}). The quote
      * itself is not changed. DRAFT, SENT and ACCEPTED quotes can be converted.
      *
      * @param quote the source
@@ -165,7 +166,7 @@ public final class SalesConversions {
                     .sourceOpportunityId(source.opportunityId())
                     .build();
             SalesOrder stored = cmd.tx().salesOrders().insert(order);
-            cmd.log(orderRef(stored.id()), QuoteCommands.ref(source.id()), ACTION_ORDER_FROM_QUOTE, null, stored, null);
+            logCreatedFrom(cmd, orderRef(stored.id()), QuoteCommands.ref(source.id()), ACTION_ORDER_FROM_QUOTE, stored);
             return stored;
         });
     }
@@ -174,7 +175,7 @@ public final class SalesConversions {
      * Creates a DRAFT contract from a quote: the quote's lines repriced as {@code draft} says, the amount
      * the repriced total (after the quote's whole-order discount, or the draft's new one), in the quote's
      * currency, with {@code sourceQuoteId} set, owned by the actor (change-log entry
-     * {@value #ACTION_CONTRACT_FROM_QUOTE} with the quote as context). Contract numbers are unique per tenant.
+     * {@value #ACTION_CONTRACT_FROM_QUOTE}, reason {@code from QUOTE:<id>}). Contract numbers are unique per tenant.
      *
      * @param quote the source
      * @param draft number, title (default: the quote's title), period and repricing
@@ -223,8 +224,8 @@ public final class SalesConversions {
                     .updatedAt(cmd.now())
                     .build();
             Contract stored = cmd.tx().contracts().insert(contract);
-            cmd.log(contractRef(stored.id()), QuoteCommands.ref(source.id()), ACTION_CONTRACT_FROM_QUOTE, null, stored,
-                    null);
+            logCreatedFrom(cmd, contractRef(stored.id()), QuoteCommands.ref(source.id()), ACTION_CONTRACT_FROM_QUOTE,
+                    stored);
             return stored;
         });
     }
@@ -234,7 +235,7 @@ public final class SalesConversions {
      * says, at the repricing's whole-order discount (a contract holds no whole-order discount of its own,
      * so without one the order has none), with {@code sourceContractId}, the contract's
      * {@code sourceQuoteId} and that quote's opportunity as {@code sourceOpportunityId}, owned by the
-     * actor (change-log entry {@value #ACTION_ORDER_FROM_CONTRACT} with the contract as context).
+     * actor (change-log entry {@value #ACTION_ORDER_FROM_CONTRACT}, reason {@code from CONTRACT:<id>}).
      *
      * <p>Unless the tenant allows it ({@code settings.sales().ordersMayExceedContract()}), the totals of
      * all orders made from the contract, this one included, may not exceed the contract amount. The
@@ -289,9 +290,28 @@ public final class SalesConversions {
                 }
             }
             SalesOrder stored = cmd.tx().salesOrders().insert(order);
-            cmd.log(orderRef(stored.id()), contractRef(source.id()), ACTION_ORDER_FROM_CONTRACT, null, stored, null);
+            logCreatedFrom(cmd, orderRef(stored.id()), contractRef(source.id()), ACTION_ORDER_FROM_CONTRACT, stored);
             return stored;
         });
+    }
+
+    /**
+     * Logs the creation of {@code target} from {@code source}: an entry on the target with
+     * {@code action}, every field as "after", and the reason {@code from <TYPE>:<id>} naming the source.
+     *
+     * <p>The source belongs in the entry's context (so {@code changeLog().ofContext(tenant, source)}
+     * lists what was made from it), but {@link io.crmkit.core.activity.ChangeLogEntry} accepts only pool
+     * contexts (POOL, LEAD_POOL) today. Until crm-core allows sales contexts, the source is named in the
+     * reason, and the target names it in its own fields; switching to the context is this one call.
+     */
+    private static void logCreatedFrom(CommandContext cmd, RecordRef target, RecordRef source, String action,
+            Record after) {
+        cmd.log(target, null, action, null, after, reasonFrom(source));
+    }
+
+    /** The reason a conversion's change-log entry carries: {@code from <TYPE>:<id>}. */
+    static String reasonFrom(RecordRef source) {
+        return "from " + source;
     }
 
     private static void requireConvertible(Quote quote) {
