@@ -7,6 +7,7 @@ import io.crmkit.core.error.ValidationException;
 import io.crmkit.core.identity.TenantId;
 import io.crmkit.core.identity.UserId;
 import io.crmkit.core.internal.Checks;
+import io.crmkit.core.money.Discount;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.record.Aggregate;
 import io.crmkit.core.record.CustomFields;
@@ -35,6 +36,9 @@ import java.util.List;
  * @param title the contract's title, or {@code null}; at most 200 characters
  * @param currency the contract's currency
  * @param lines the product lines, possibly none, in {@code currency}, with unique line numbers
+ * @param wholeOrderDiscount the whole-order discount (整单折扣) agreed on the lines, which orders made
+ *     from the contract start from; {@code null} reads as {@link Discount#NONE} (contracts stored before
+ *     the field existed)
  * @param amount the agreed contract amount, zero or more
  * @param startsOn the first day of the contract period, or {@code null} while not agreed
  * @param endsOn the last day of the contract period, not before {@code startsOn}, or {@code null}
@@ -56,6 +60,7 @@ public record Contract(
         @Size(max = Contract.MAX_TITLE) String title,
         Currency currency,
         @Valid List<SalesLine> lines,
+        Discount wholeOrderDiscount,
         Money amount,
         LocalDate startsOn,
         LocalDate endsOn,
@@ -93,6 +98,7 @@ public record Contract(
         lines = Checks.list("lines", lines);
         SalesLines.requireUniqueLineNos("lines", lines);
         SalesLines.requireCurrency("lines", lines, currency);
+        wholeOrderDiscount = wholeOrderDiscount == null ? Discount.NONE : wholeOrderDiscount;
         Checks.required("amount", amount);
         SalesLines.requireCurrency("amount", amount, currency);
         Checks.nonNegative("amount", amount.amount());
@@ -112,7 +118,7 @@ public record Contract(
         Checks.required("updatedAt", updatedAt);
     }
 
-    /** A builder with status DRAFT, version 0, no lines, no attachments and no custom fields. */
+    /** A builder with status DRAFT, version 0, no lines, no discount, no attachments and no custom fields. */
     public static Builder builder() {
         return new Builder();
     }
@@ -121,7 +127,7 @@ public record Contract(
     public Builder toBuilder() {
         return new Builder()
                 .id(id).tenantId(tenantId).accountId(accountId).sourceQuoteId(sourceQuoteId).number(number)
-                .title(title).currency(currency).lines(lines).amount(amount).startsOn(startsOn).endsOn(endsOn)
+                .title(title).currency(currency).lines(lines).wholeOrderDiscount(wholeOrderDiscount).amount(amount).startsOn(startsOn).endsOn(endsOn)
                 .attachments(attachments).status(status).signedOn(signedOn).owner(owner)
                 .customFields(customFields).version(version).createdAt(createdAt).updatedAt(updatedAt);
     }
@@ -168,6 +174,7 @@ public record Contract(
         private String title;
         private Currency currency;
         private List<SalesLine> lines = List.of();
+        private Discount wholeOrderDiscount = Discount.NONE;
         private Money amount;
         private LocalDate startsOn;
         private LocalDate endsOn;
@@ -227,6 +234,12 @@ public record Contract(
         /** Sets the lines (default none). */
         public Builder lines(List<SalesLine> lines) {
             this.lines = lines;
+            return this;
+        }
+
+        /** Sets the whole-order discount (default none). */
+        public Builder wholeOrderDiscount(Discount wholeOrderDiscount) {
+            this.wholeOrderDiscount = wholeOrderDiscount;
             return this;
         }
 
@@ -302,7 +315,7 @@ public record Contract(
          * @throws ValidationException as the canonical constructor does
          */
         public Contract build() {
-            return new Contract(id, tenantId, accountId, sourceQuoteId, number, title, currency, lines, amount,
+            return new Contract(id, tenantId, accountId, sourceQuoteId, number, title, currency, lines, wholeOrderDiscount, amount,
                     startsOn, endsOn, attachments, status, signedOn, owner, customFields, version, createdAt,
                     updatedAt);
         }

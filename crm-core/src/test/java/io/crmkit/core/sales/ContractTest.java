@@ -9,6 +9,7 @@ import static io.crmkit.core.sales.SalesFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crmkit.core.error.ErrorCode;
+import io.crmkit.core.money.Discount;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.validation.CrmValidation;
 import java.time.Instant;
@@ -86,6 +87,15 @@ class ContractTest {
         // 2 × 1.00 in lines, 1000.00 agreed: the agreed amount stands.
         Contract c = contract().lines(List.of(line(1, 2, 100))).build();
         assertThat(c.amount()).isEqualTo(Money.of("1000.00", "CNY"));
+    }
+
+    @Test
+    void theWholeOrderDiscountDefaultsToNoneAndAMissingOneReadsAsNone() {
+        assertThat(contract().build().wholeOrderDiscount()).isEqualTo(Discount.NONE);
+        assertThat(contract().wholeOrderDiscount(null).build().wholeOrderDiscount()).isEqualTo(Discount.NONE);
+        Contract discounted = contract().wholeOrderDiscount(Discount.zhe("9.5")).build();
+        assertThat(discounted.wholeOrderDiscount().multiplier()).isEqualByComparingTo("0.95");
+        assertThat(discounted.toBuilder().build()).isEqualTo(discounted);
     }
 
     @Test

@@ -215,6 +215,7 @@ public final class SalesConversions {
                     .title(draft.title() != null ? draft.title() : source.title())
                     .currency(source.currency())
                     .lines(lines)
+                    .wholeOrderDiscount(discount)
                     .amount(priced.total())
                     .startsOn(draft.startsOn())
                     .endsOn(draft.endsOn())
@@ -232,8 +233,8 @@ public final class SalesConversions {
 
     /**
      * Creates a sales order from an ACTIVE contract: the contract's lines repriced as {@code repricing}
-     * says, at the repricing's whole-order discount (a contract holds no whole-order discount of its own,
-     * so without one the order has none), with {@code sourceContractId}, the contract's
+     * says, at the contract's whole-order discount (the one its quote had) or the repricing's new one,
+     * with {@code sourceContractId}, the contract's
      * {@code sourceQuoteId} and that quote's opportunity as {@code sourceOpportunityId}, owned by the
      * actor (change-log entry {@value #ACTION_ORDER_FROM_CONTRACT}, reason {@code from CONTRACT:<id>}).
      *
@@ -269,7 +270,7 @@ public final class SalesConversions {
                         "contract " + source.id() + " has no product lines to order");
             }
             List<SalesLine> lines = SalesMath.reprice(cmd, source.lines(), changes);
-            Discount discount = changes.wholeOrderDiscountOr(Discount.NONE);
+            Discount discount = changes.wholeOrderDiscountOr(source.wholeOrderDiscount());
             SalesOrder.Builder draft = SalesMath.newOrder(cmd, account.id(), source.currency(), lines, discount);
             OpportunityId opportunity = source.sourceQuoteId() == null ? null
                     : cmd.tx().quotes().find(cmd.tenant(), source.sourceQuoteId()).map(Quote::opportunityId).orElse(null);

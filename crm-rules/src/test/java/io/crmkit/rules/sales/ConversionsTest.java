@@ -241,6 +241,7 @@ class ConversionsTest {
         assertThat(contract.lines()).extracting(SalesLine::amount)
                 .containsExactly(Money.of("285.00", "CNY"), Money.of("64.00", "CNY"));
         assertThat(contract.amount()).isEqualTo(Money.of("342.02", "CNY"));
+        assertThat(contract.wholeOrderDiscount()).isEqualTo(Discount.zhe("9.8"));
         assertThat(contract.startsOn()).isEqualTo(start);
         assertThat(contract.owner()).isEqualTo(REP);
 
@@ -285,8 +286,9 @@ class ConversionsTest {
         Contract draft = conversions.quoteToContract(actor(REP), quote.id(), ContractDraft.numbered("HT-9"));
         Contract active = fx.store.transact(tx -> tx.contracts().update(draft.activate(q.today(), fx.clock.instant())));
 
-        SalesOrder order = conversions.contractToOrder(actor(REP), active.id(),
-                Repricing.none().wholeOrderDiscount(Discount.multiplier("0.95")));
+        // The contract keeps the quote's whole-order discount, so the order needs no repricing to match it.
+        assertThat(active.wholeOrderDiscount()).isEqualTo(Discount.multiplier("0.95"));
+        SalesOrder order = conversions.contractToOrder(actor(REP), active.id(), Repricing.none());
 
         assertThat(order.sourceContractId()).isEqualTo(active.id());
         assertThat(order.sourceQuoteId()).isEqualTo(quote.id());
@@ -298,7 +300,7 @@ class ConversionsTest {
         assertThat(entry.action()).isEqualTo(SalesConversions.ACTION_ORDER_FROM_CONTRACT);
         assertThat(entry.reason()).isEqualTo("from " + ref(RecordType.CONTRACT, active.id()));
 
-        // without the discount the order would be 280.00, more than the 0.00 left
+        // the contract is used up: even the same order again (266.00) is more than the 0.00 left
         RuleViolationException over = q.refusedUnchanged(RuleViolationException.class,
                 () -> conversions.contractToOrder(actor(REP), active.id(), null));
         assertThat(over.rule()).isEqualTo(SalesConversions.RULE_CONTRACT_AMOUNT_EXCEEDED);
