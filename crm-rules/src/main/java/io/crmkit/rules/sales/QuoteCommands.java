@@ -38,6 +38,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The quote commands (报价单, DOMAIN.md §3): create a quote, change its lines, validity and title while
@@ -64,6 +66,8 @@ import java.util.Set;
  * <p>Obtained from {@link io.crmkit.rules.Crm#quotes()}; the constructor is internal.
  */
 public final class QuoteCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(QuoteCommands.class);
+
     /** Change-log action of {@link #create}. */
     public static final String ACTION_CREATE = "quote.create";
     /** Change-log action of {@link #setLines}. */
@@ -427,7 +431,8 @@ public final class QuoteCommands {
             } catch (ConcurrentModificationException e) {
                 // Changed by someone else while this sweep wrote it: skipped by design; the next sweep
                 // re-evaluates it against its then current state.
-                continue;
+                LOG.info("quote {} changed while the expiry sweep wrote it; left for the next sweep ({})",
+                        id, e.getMessage());
             }
         }
         return List.copyOf(expired);
