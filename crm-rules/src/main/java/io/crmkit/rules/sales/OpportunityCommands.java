@@ -240,7 +240,8 @@ public final class OpportunityCommands {
      * (subtotal × discount, rounded once), in the opportunity's currency (change-log entry
      * {@value #ACTION_SET_LINES}). No lines makes the amount zero, and the amount editable again.
      *
-     * @param lines the new lines, numbered from 1 in this order; every product must be on shelf
+     * @param lines the new lines, numbered from 1 in this order; a product new to the opportunity must be
+     *     on shelf, one already on it may stay after it left the shelf
      * @param wholeOrderDiscount the new whole-order discount; null means none
      * @return the stored opportunity
      * @throws io.crmkit.core.error.NotFoundException when the tenant has no such opportunity
@@ -267,7 +268,8 @@ public final class OpportunityCommands {
             throwIfAny(violations);
             requireChangeable(cmd, before, ACTION_SET_LINES);
             Discount discount = wholeOrderDiscount == null ? Discount.NONE : wholeOrderDiscount;
-            List<SalesLine> priced = SalesMath.price(cmd, before.currency(), lines, 1, "lines", true);
+            List<SalesLine> priced = SalesMath.price(cmd, before.currency(), lines, 1, "lines", false);
+            SalesMath.requireOnShelf(cmd, priced, "lines", SalesMath.productsOf(before.lines()), "an opportunity");
             Money amount = SalesMath.breakdown(cmd, before.currency(), priced, discount).total();
             Opportunity after = before.toBuilder().lines(priced).wholeOrderDiscount(discount).amount(amount).build();
             return write(cmd, before, after, ACTION_SET_LINES, null);

@@ -12,8 +12,6 @@ import io.crmkit.core.identity.Actor;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.money.Discount;
 import io.crmkit.core.money.Money;
-import io.crmkit.core.product.Product;
-import io.crmkit.core.product.ProductId;
 import io.crmkit.core.record.CustomValue;
 import io.crmkit.core.record.RecordRef;
 import io.crmkit.core.record.RecordType;
@@ -36,7 +34,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -401,7 +398,8 @@ public final class OrderCommands {
                         + before.invoices().size() + " invoices; its lines can change only before any of these");
             }
             List<SalesLine> priced = SalesMath.price(cmd, before.currency(), lines, 1, "lines", false);
-            requireOnShelfUnlessOnOrder(cmd, before, priced);
+            SalesMath.requireOnShelf(cmd, priced, "lines",
+                    SalesMath.productsOf(before.lines().stream().map(OrderLine::line).toList()), "an order");
             Discount discount = wholeOrderDiscount != null ? wholeOrderDiscount : before.wholeOrderDiscount();
             SalesOrder fresh = SalesMath.newOrder(cmd, before.accountId(), before.currency(), priced, discount)
                     .id(before.id()).build();
@@ -413,26 +411,6 @@ public final class OrderCommands {
 
     /** The lines of {@link #setLines}, to validate their notes like {@link NewOrder}'s. */
     private record LinesInput(@jakarta.validation.Valid List<LineInput> lines) {}
-
-    private static void requireOnShelfUnlessOnOrder(CommandContext cmd, SalesOrder order, List<SalesLine> lines) {
-        Set<ProductId> onOrder = new HashSet<>();
-        order.lines().forEach(l -> onOrder.add(l.line().productId()));
-        List<String> offShelf = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            SalesLine line = lines.get(i);
-            if (onOrder.contains(line.productId())) {
-                continue;
-            }
-            Product product = cmd.tx().products().get(cmd.tenant(), line.productId());
-            if (!product.isOnShelf()) {
-                offShelf.add("lines[" + i + "] (" + product.id() + " " + product.name() + ")");
-            }
-        }
-        if (!offShelf.isEmpty()) {
-            throw new RuleViolationException(SalesMath.OFF_SHELF_RULE, null,
-                    "off-shelf products cannot be added to an order: " + String.join(", ", offShelf));
-        }
-    }
 
     /**
      * The account's orders, oldest first, for anyone who may see the account (its owner, team, pool

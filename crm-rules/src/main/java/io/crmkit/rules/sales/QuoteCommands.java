@@ -13,7 +13,6 @@ import io.crmkit.core.identity.Actor;
 import io.crmkit.core.internal.Checks;
 import io.crmkit.core.money.Discount;
 import io.crmkit.core.money.PriceBreakdown;
-import io.crmkit.core.product.Product;
 import io.crmkit.core.product.ProductId;
 import io.crmkit.core.record.CustomValue;
 import io.crmkit.core.record.RecordRef;
@@ -34,7 +33,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -186,9 +184,7 @@ public final class QuoteCommands {
         return rules.command(actor, cmd -> {
             Quote before = loadForChange(cmd, quote, ACTION_SET_LINES);
             List<SalesLine> priced = SalesMath.price(cmd, before.currency(), inputs, 1, "lines", false);
-            Set<ProductId> offered = new HashSet<>();
-            before.lines().forEach(l -> offered.add(l.productId()));
-            requireOnShelf(cmd, priced, "lines", offered);
+            SalesMath.requireOnShelf(cmd, priced, "lines", SalesMath.productsOf(before.lines()), "a quote");
             requireDraft(before, ACTION_SET_LINES);
             Discount discount = wholeOrderDiscount != null ? wholeOrderDiscount : before.wholeOrderDiscount();
             Quote changed = priced(cmd, before.toBuilder(), before.currency(), priced, discount);
@@ -366,7 +362,7 @@ public final class QuoteCommands {
                                 + "APPEND so they are not overwritten silently");
             }
             requireCatalogued(cmd, from.lines(), "source.lines");
-            requireOnShelf(cmd, from.lines(), "source.lines", Set.of());
+            SalesMath.requireOnShelf(cmd, from.lines(), "source.lines", Set.of(), "a quote");
             ReuseMode effective = mode == null ? ReuseMode.REPLACE : mode;
             List<SalesLine> lines = new ArrayList<>();
             if (effective == ReuseMode.APPEND) {
@@ -501,30 +497,6 @@ public final class QuoteCommands {
         }
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
-        }
-    }
-
-    /**
-     * Refuses lines for off-shelf products, except products in {@code allowed}; products the catalogue
-     * does not have are left to {@link #requireCatalogued}.
-     *
-     * @throws RuleViolationException with rule {@value #RULE_OFF_SHELF} naming every such line
-     */
-    static void requireOnShelf(CommandContext cmd, List<SalesLine> lines, String field, Set<ProductId> allowed) {
-        List<String> offShelf = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            SalesLine line = lines.get(i);
-            if (allowed.contains(line.productId())) {
-                continue;
-            }
-            Optional<Product> product = cmd.tx().products().find(cmd.tenant(), line.productId());
-            if (product.isPresent() && !product.get().isOnShelf()) {
-                offShelf.add(field + "[" + i + "] (" + line.productId() + " " + product.get().name() + ")");
-            }
-        }
-        if (!offShelf.isEmpty()) {
-            throw new RuleViolationException(RULE_OFF_SHELF, null,
-                    "off-shelf products cannot be added to a quote: " + String.join(", ", offShelf));
         }
     }
 

@@ -112,7 +112,7 @@ public final class SalesConversions {
             QuoteCommands.requireNotLost(source);
             List<SalesLine> lines = SalesMath.reprice(cmd, source.lines(), draft.repricing());
             QuoteCommands.requireCatalogued(cmd, lines, "lines");
-            QuoteCommands.requireOnShelf(cmd, lines, "lines", Set.of());
+            SalesMath.requireOnShelf(cmd, lines, "lines", Set.of(), "a quote");
             Discount discount = draft.repricing().wholeOrderDiscountOr(source.wholeOrderDiscount());
             Quote.Builder quote = Quote.builder()
                     .id(cmd.tx().quotes().nextId())

@@ -13,6 +13,7 @@ import io.crmkit.core.money.Pricing;
 import io.crmkit.core.money.PricingPolicy;
 import io.crmkit.core.money.UnitPrice;
 import io.crmkit.core.product.Product;
+import io.crmkit.core.product.ProductId;
 import io.crmkit.core.sales.OrderLine;
 import io.crmkit.core.sales.SalesLine;
 import io.crmkit.core.sales.SalesOrder;
@@ -98,6 +99,41 @@ final class SalesMath {
                     "off-shelf products cannot be added to a new quote: " + String.join(", ", offShelf));
         }
         return lines;
+    }
+
+    /**
+     * Refuses lines for off-shelf products, except products in {@code alreadyOn} (those already on the
+     * document being edited may stay there after they leave the shelf). Products the catalogue does not
+     * have are not this check's concern.
+     *
+     * @param field the field path of the lines, such as {@code lines}, for the message
+     * @param document what the lines are added to, such as {@code a quote}, for the message
+     * @throws RuleViolationException with rule {@value #OFF_SHELF_RULE} naming every such line
+     */
+    static void requireOnShelf(CommandContext cmd, List<SalesLine> lines, String field, Set<ProductId> alreadyOn,
+            String document) {
+        List<String> offShelf = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            SalesLine line = lines.get(i);
+            if (alreadyOn.contains(line.productId())) {
+                continue;
+            }
+            Optional<Product> product = cmd.tx().products().find(cmd.tenant(), line.productId());
+            if (product.isPresent() && !product.get().isOnShelf()) {
+                offShelf.add(field + "[" + i + "] (" + line.productId() + " " + product.get().name() + ")");
+            }
+        }
+        if (!offShelf.isEmpty()) {
+            throw new RuleViolationException(OFF_SHELF_RULE, null,
+                    "off-shelf products cannot be added to " + document + ": " + String.join(", ", offShelf));
+        }
+    }
+
+    /** The products of {@code lines}. */
+    static Set<ProductId> productsOf(List<SalesLine> lines) {
+        Set<ProductId> products = new HashSet<>();
+        lines.forEach(line -> products.add(line.productId()));
+        return products;
     }
 
     /**

@@ -126,6 +126,22 @@ class OpportunityLinesTest {
     }
 
     @Test
+    void aProductAlreadyOnTheOpportunityMayStayAfterItLeavesTheShelf() {
+        Product widget = fx.product("Widget", "40.00");
+        Opportunity o = opps.create(actor(REP), deal().lines(List.of(LineInput.of(widget.id(), "2"))).build());
+        fx.crm.products().takeOffShelf(actor(SalesFixture.BOSS), widget.id());
+
+        Opportunity changed = opps.setLines(actor(REP), o.id(), List.of(LineInput.of(widget.id(), "3")), null);
+
+        assertThat(changed.lines()).extracting(SalesLine::productId).containsExactly(widget.id());
+        assertThat(changed.amount()).isEqualTo(Money.of("120.00", "CNY"));
+        Product gone = fx.product("Old model", "50.00", SalesFixture.CNY, ShelfStatus.OFF_SHELF);
+        of.assertUnchanged(() -> opps.setLines(actor(REP), o.id(),
+                        List.of(LineInput.of(widget.id(), "3"), LineInput.of(gone.id(), "1")), null))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.rule()).isEqualTo("product.off-shelf"));
+    }
+
+    @Test
     void aProductInAnotherCurrencyIsRefused() {
         Product yen = fx.product("Camera", "1234", JPY);
 
