@@ -17,15 +17,15 @@ import io.crmkit.rules.lead.ConversionResult;
 import io.crmkit.rules.lead.ConvertLead;
 import io.crmkit.rules.lead.NewLead;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
+
+
 import java.time.ZoneId;
-import java.util.ArrayList;
+
 import java.util.Currency;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,23 +62,6 @@ class ReadmeLeadsExampleTest {
 
     @Test
     void readmeShowsThisCode() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("<!-- example:leads -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("README has a java block after <!-- example:leads -->").isTrue();
-        String source = Files.readString(Path.of("src", "test", "java", "io", "crmkit", "rules", "readme",
-                "ReadmeLeadsExampleTest.java"), StandardCharsets.UTF_8);
-        String example = source.substring(source.indexOf("// example:leads begin"), source.indexOf("// example:leads end"));
-        assertThat(normalise(block.group(1))).isEqualTo(normalise(example));
-    }
-
-    private static List<String> normalise(String code) {
-        List<String> lines = new ArrayList<>();
-        for (String line : code.split("\n")) {
-            String stripped = line.strip();
-            if (!stripped.isEmpty() && !stripped.startsWith("// example:")) {
-                lines.add(stripped);
-            }
-        }
-        return lines;
+        ReadmeBlocks.assertReadmeShows("leads", "ReadmeLeadsExampleTest");
     }
 }
